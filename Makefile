@@ -1,0 +1,36 @@
+# Every target sets up .venv first, so a fresh clone needs only `make serve` or `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Material prints an end-of-life notice on every run unless this is set.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check schema bench clean
+
+$(STAMP): requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	touch $@
+
+serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## Write the site to site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
+	$(BIN)/python -m macros
+
+schema: $(STAMP)  ## Regenerate the JSON Schema that editors use for quiz banks
+	$(BIN)/python -m macros --write-schema
+
+test: $(STAMP)  ## Run the whole test suite (browser tests need Chromium)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## Print build time, quiz asset size and page weight
+	$(BIN)/python tests/bench.py
+
+clean:
+	rm -rf site test-results .pytest_cache

@@ -1,0 +1,45 @@
+"""`python -m macros` (make check): validate quiz content without building the site.
+
+`python -m macros --write-schema` (make schema) regenerates the JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from .loader import BANKS_DIR, load_banks
+from .pages import check_quiz_calls
+from .problems import fail_on
+from .schema import json_schema
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = PROJECT_DIR / BANKS_DIR / "quiz-bank.schema.json"
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--write-schema"]:
+        SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
+        print(f"wrote {SCHEMA_FILE.relative_to(PROJECT_DIR)}")
+        return 0
+    docs_dir = Path(load_config(str(PROJECT_DIR / "mkdocs.yml"))["docs_dir"])
+    banks, found = load_banks(PROJECT_DIR)
+    try:
+        fail_on(found + check_quiz_calls(docs_dir, PROJECT_DIR, banks))
+    except PluginError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{len(banks)} quiz banks, {sum(len(bank.questions) for bank in banks.values())} questions: all valid")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

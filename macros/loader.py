@@ -1,0 +1,136 @@
+"""Read quiz banks from quizzes/*.yml and report every problem with its file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .problems import Problem
+from .schema import SLUG_PATTERN, Bank, describe, path_of
+
+BANKS_DIR = "quizzes"
+
+Path_ = tuple[int | str, ...]
+
+
+def field_path(path: Path_) -> str:
+    """('questions', 3, 'options') -> 'questions[3].options', the form editors see in errors."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+def node_at(root: yaml.Node, path: Path_) -> tuple[yaml.Node, int]:
+    """The deepest node along `path`, and the line to show: a key's own line, not its value's."""
+    node, line = root, root.start_mark.line + 1
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((key, value) for key, value in node.value if key.value == part), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return node, line
+
+
+def duplicate_keys(node: yaml.Node, path: Path_ = ()) -> list[tuple[Path_, int, str]]:
+    """YAML lets a repeated key silently replace the first; an editor almost never means that."""
+    found = []
+    if isinstance(node, yaml.MappingNode):
+        first_line: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in first_line:
+                found.append((path + (key.value,), line, f"duplicate key '{key.value}' (first at line "
+                              f"{first_line[key.value]}); YAML keeps only the last one, so remove one"))
+            first_line.setdefault(key.value, line)
+            found += duplicate_keys(value, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found += duplicate_keys(item, path + (index,))
+    return found
+
+
+def duplicate_ids(root: yaml.Node) -> list[tuple[Path_, int, str]]:
+    questions, _ = node_at(root, ("questions",))
+    if not isinstance(questions, yaml.SequenceNode):
+        return []
+    found, first_line = [], {}
+    for index, question in enumerate(questions.value):
+        id_node, line = node_at(question, ("id",))
+        if id_node is question or not isinstance(id_node, yaml.ScalarNode):
+            continue
+        if id_node.value in first_line:
+            found.append((("questions", index, "id"), line, f"duplicate id '{id_node.value}' (first at line "
+                          f"{first_line[id_node.value]}); ids must be unique in a bank"))
+        first_line.setdefault(id_node.value, line)
+    return found
+
+
+def syntax_problem(error: yaml.YAMLError, shown_as: str) -> Problem:
+    """PyYAML's own words, on one line, at the line where it gave up."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and start:
+        problem += f" ({context} that starts at line {start.line + 1})"
+    return Problem(shown_as, mark.line + 1 if mark else 1, "",
+                   f"YAML syntax error: {problem}; check indentation, quotes and brackets")
+
+
+def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
+    """Parse and validate one bank file; `shown_as` is the path used in messages."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        return None, [syntax_problem(error, shown_as)]
+    if root is None:
+        return None, [Problem(shown_as, 1, "", "the file is empty: a bank needs a top-level 'questions:' list")]
+
+    found = duplicate_keys(root) + duplicate_ids(root)
+    bank = None
+    try:
+        bank = Bank.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            path = path_of(detail)
+            node, line = node_at(root, path)
+            raw = node.value if isinstance(node, yaml.ScalarNode) else None
+            found.append((path, line, describe(detail, raw)))
+    problems = sorted({Problem(shown_as, line, field_path(path), message) for path, line, message in found})
+    return (bank if not problems else None), problems
+
+
+def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:
+    """Every bank in quizzes/, keyed by file name without .yml, and every problem in any of them."""
+    banks: dict[str, Bank] = {}
+    problems: list[Problem] = []
+    for path in sorted((project_dir / BANKS_DIR).glob("*.y*ml")):
+        shown_as = path.relative_to(project_dir).as_posix()
+        if path.suffix != ".yml":
+            problems.append(Problem(shown_as, 1, "", "bank files end in .yml; rename it"))
+            continue
+        bank_id = path.stem
+        if not re.fullmatch(SLUG_PATTERN, bank_id):
+            problems.append(Problem(shown_as, 1, "", f"'{bank_id}' is not a valid bank id: name the file "
+                                    "with lowercase letters, digits and hyphens"))
+            continue
+        bank, found = load_bank(path, shown_as)
+        problems += found
+        if bank is not None:
+            banks[bank_id] = bank
+    return banks, problems

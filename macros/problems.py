@@ -1,0 +1,30 @@
+"""Problems found in content, and the one place that reports them and stops the build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, pointing at the line an editor should fix."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+def fail_on(problems: list[Problem]) -> None:
+    """Stop the build with every problem at once, one line each, and no traceback."""
+    if not problems:
+        return
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    lines = "\n".join(str(problem) for problem in sorted(problems))
+    raise PluginError(f"{count} in quiz content; fix these and build again:\n{lines}")

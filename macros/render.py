@@ -1,0 +1,118 @@
+"""Turn a validated bank into quiz HTML through the templates in overrides/partials/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+
+from .safe_markdown import SafeMarkdown
+from .schema import Bank, MultipleQuestion, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion
+
+TEMPLATE = "partials/quiz.html"
+
+
+@dataclass(frozen=True)
+class OptionView:
+    value: str
+    label: Markup
+    correct: bool
+    feedback: Markup | None
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What the question template needs, with every piece of text already turned into HTML."""
+
+    key: str            # "<bank-id>/<question-id>", the stable hook for scripts and tests
+    dom_id: str
+    number: int
+    type: str
+    version: str        # changes when the question changes, so stale saved answers are ignored
+    prompt: Markup
+    options: list[OptionView]
+    answer_label: str
+    answer: list[Markup]
+    accept: str | None  # JSON list of normalised text answers, for `short`
+    number_answer: float | None
+    tolerance: float
+    explanation: Markup
+    source: Markup
+
+
+def normalise(text: str) -> str:
+    """How typed answers are compared: case and runs of spaces do not matter (quiz.js does the same)."""
+    return " ".join(text.split()).casefold()
+
+
+def show_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def version_of(question: Question) -> str:
+    return hashlib.sha256(question.model_dump_json().encode()).hexdigest()[:12]
+
+
+class QuizRenderer:
+    def __init__(self, config: MkDocsConfig, banks: dict[str, Bank]) -> None:
+        self.banks = banks
+        self.markdown = SafeMarkdown(config)
+        self.templates = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(config.theme.dirs),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, bank_id: str) -> str:
+        bank = self.banks[bank_id]
+        questions = [self._view(bank_id, number, question) for number, question in enumerate(bank.questions, 1)]
+        return self.templates.get_template(TEMPLATE).render(bank_id=bank_id, title=bank.title, questions=questions)
+
+    def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
+        block, inline = self.markdown.block, self.markdown.inline
+        options: list[OptionView] = []
+        answer: list[Markup] = []
+        answer_label = "Answer"
+        accept, number_answer, tolerance = None, None, 0.0
+        if isinstance(question, (SingleQuestion, MultipleQuestion)):
+            options = [
+                OptionView(str(index), Markup(inline(option.text)), option.correct,
+                           Markup(block(option.feedback)) if option.feedback else None)
+                for index, option in enumerate(question.options)
+            ]
+            answer = [option.label for option in options if option.correct]
+            answer_label = "Right answers" if len(answer) > 1 else "Answer"
+        elif isinstance(question, TrueFalseQuestion):
+            options = [OptionView(value, Markup(value.capitalize()), (value == "true") == question.answer, None)
+                       for value in ("true", "false")]
+            answer = [Markup(str(question.answer).capitalize())]
+        elif isinstance(question, ShortQuestion) and question.number is not None:
+            number_answer, tolerance = question.number, question.tolerance or 0.0
+            within = f" (plus or minus {show_number(tolerance)})" if tolerance else ""
+            answer = [Markup.escape(show_number(number_answer) + within)]
+        elif isinstance(question, ShortQuestion) and question.accept is not None:
+            accept = json.dumps([normalise(text) for text in question.accept])
+            answer = [Markup.escape(text) for text in question.accept]
+            answer_label = "Accepted answers" if len(answer) > 1 else "Answer"
+        return QuestionView(
+            key=f"{bank_id}/{question.id}",
+            dom_id=f"quiz-{bank_id}-{question.id}",
+            number=number,
+            type=question.type,
+            version=version_of(question),
+            prompt=Markup(block(question.prompt)),
+            options=options,
+            answer_label=answer_label,
+            answer=answer,
+            accept=accept,
+            number_answer=number_answer,
+            tolerance=tolerance,
+            explanation=Markup(block(question.explanation)),
+            source=Markup(inline(question.source)),
+        )

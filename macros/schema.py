@@ -1,0 +1,230 @@
+"""The quiz-bank format: what a CoC editor may write in quizzes/<bank-id>.yml.
+
+The pydantic models are the single definition of the format. They validate banks at build
+time and generate the JSON Schema that editors use for completion (see `json_schema`).
+`describe` turns pydantic's errors into plain sentences that say how to fix the bank.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _not_boolean(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' is not a number: write digits only, e.g. 30 or 2.5")
+    return value
+
+
+# YAML reads `yes` as true, and pydantic would then take true as 1.
+Number = Annotated[float, BeforeValidator(_not_boolean)]
+
+
+class Model(BaseModel):
+    """Strict about field names so that a typo such as `explaination` is an error."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+class Option(Model):
+    """One answer a learner can pick in a `single` or `multiple` question."""
+
+    text: Text = Field(description="The option as the learner sees it (inline Markdown).")
+    correct: bool = Field(False, description="true for a right option.")
+    feedback: Text | None = Field(None, description="Shown when the learner picks this option.")
+
+
+class QuestionBase(Model):
+    id: Slug = Field(description="Stable id, unique in the bank; saved progress is keyed by it.")
+    prompt: Text = Field(description="The question (Markdown).")
+    explanation: Text = Field(description="Why the right answer is right (Markdown).")
+    source: Text = Field(
+        description="The standard, regulation or document section that backs the answer, "
+        "e.g. 'FY2026 HMIS Data Standards Manual, 3.20 Housing Move-In Date'."
+    )
+
+
+def _duplicate_texts(options: list[Option]) -> list[str]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, option in enumerate(options):
+        key = " ".join(option.text.lower().split())
+        if key in seen:
+            problems.append(f"options[{seen[key]}] and options[{index}] have the same text '{option.text}'")
+        seen.setdefault(key, index)
+    return problems
+
+
+def _right_ones(options: list[Option]) -> list[str]:
+    return [f"options[{index}]" for index, option in enumerate(options) if option.correct]
+
+
+class SingleQuestion(QuestionBase):
+    """One right option among several."""
+
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+
+    @field_validator("options")
+    @classmethod
+    def _exactly_one_right(cls, options: list[Option]) -> list[Option]:
+        problems = _duplicate_texts(options)
+        right = _right_ones(options)
+        if not right:
+            problems.append("no option has 'correct: true'; mark the one right option")
+        elif len(right) > 1:
+            problems.append(
+                f"{len(right)} options are marked correct ({', '.join(right)}); a single question "
+                "needs exactly one (use type: multiple for select-all-that-apply)"
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return options
+
+
+class MultipleQuestion(QuestionBase):
+    """Select all that apply: one or more right options."""
+
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+
+    @field_validator("options")
+    @classmethod
+    def _at_least_one_right(cls, options: list[Option]) -> list[Option]:
+        problems = _duplicate_texts(options)
+        if not _right_ones(options):
+            problems.append("no option has 'correct: true'; mark every right option")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return options
+
+
+class TrueFalseQuestion(QuestionBase):
+    """A statement the learner judges true or false."""
+
+    type: Literal["true-false"]
+    answer: bool = Field(description="true if the statement in the prompt is true, else false.")
+
+
+class ShortQuestion(QuestionBase):
+    """A typed answer: text from `accept`, or a `number` within an optional `tolerance`."""
+
+    type: Literal["short"]
+    accept: list[Text] | None = Field(
+        None, min_length=1, description="Accepted text answers; case and extra spaces are ignored."
+    )
+    number: Number | None = Field(None, description="The numeric answer.")
+    tolerance: Number | None = Field(None, ge=0, description="How far from `number` still counts as right.")
+
+    @model_validator(mode="after")
+    def _one_kind_of_answer(self) -> ShortQuestion:
+        if (self.accept is None) == (self.number is None):
+            raise ValueError("give either 'accept' (a list of text answers) or 'number', not both or neither")
+        if self.tolerance is not None and self.number is None:
+            raise ValueError("'tolerance' only goes with 'number'")
+        return self
+
+
+Question = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true-false", "short")
+
+
+class Bank(Model):
+    """A quiz bank: one file in quizzes/, embedded in a page with {{ quiz("<bank-id>") }}."""
+
+    title: Text = Field("Check your understanding", description="Shown above the questions.")
+    questions: list[Question] = Field(min_length=1)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema an editor (VS Code's YAML extension) uses to complete and check banks."""
+    schema = Bank.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "HMIS Training quiz bank"
+    return schema
+
+
+FIELD_NAMES = sorted(
+    {name for model in (Bank, Option, SingleQuestion, ShortQuestion, TrueFalseQuestion) for name in model.model_fields}
+)
+
+HINTS = {
+    "id": "give the question a short stable id such as 'roi-purpose'",
+    "type": f"say which kind of question this is: one of {', '.join(QUESTION_TYPES)}",
+    "prompt": "write the question",
+    "explanation": "say why the right answer is right",
+    "source": "name the standard, regulation or document section that backs the answer",
+    "options": "list the options, marking right ones with 'correct: true'",
+    "answer": "write 'answer: true' or 'answer: false'",
+    "text": "write the option's text",
+    "questions": "add a 'questions:' list",
+}
+
+
+def path_of(error: ErrorDetails) -> tuple[int | str, ...]:
+    """Where in the YAML file the error is: without the type tag pydantic adds for the union,
+    and at the `type` field itself when that is what is wrong."""
+    loc = error["loc"]
+    path = tuple(
+        part for index, part in enumerate(loc)
+        if not (part in QUESTION_TYPES and index > 0 and isinstance(loc[index - 1], int))
+    )
+    return path + ("type",) if error["type"] == "union_tag_invalid" else path
+
+
+def describe(error: ErrorDetails, raw: str | None) -> str:
+    """A sentence saying what is wrong and how to fix it. `raw` is the YAML text at the spot."""
+    kind, name = error["type"], error["loc"][-1] if error["loc"] else ""
+    given = error.get("input")
+    if kind == "missing":
+        return f"missing required field '{name}': {HINTS.get(str(name), 'add it')}"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(name), FIELD_NAMES, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(FIELD_NAMES)}"
+        return f"unknown field '{name}': {hint}"
+    if kind == "union_tag_invalid":
+        return f"unknown type '{error['ctx']['tag']}': use one of {', '.join(QUESTION_TYPES)}"
+    if kind == "union_tag_not_found":
+        return f"missing required field 'type': {HINTS['type']}"
+    if kind == "string_type" and isinstance(given, bool):
+        shown = raw or str(given).lower()
+        return f'YAML reads {shown} as the boolean {str(given).lower()}, not text: put it in quotes, "{shown}"'
+    if kind == "string_type":
+        return "must be text"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'roi-purpose'"
+    if kind in {"int_parsing", "float_parsing", "int_type", "float_type"}:
+        return f"'{raw or given}' is not a number: write digits only, e.g. 30 or 2.5"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"'{raw}' is not true or false" if raw else "must be a single true or false"
+    if kind == "too_short":
+        minimum = error.get("ctx", {}).get("min_length", 1)
+        return f"needs at least {minimum} {name if minimum != 1 else str(name).removesuffix('s')}"
+    if kind == "list_type":
+        return "must be a list (one '- ' item per line)"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return "must be a mapping of 'field: value' lines"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return str(error["msg"])

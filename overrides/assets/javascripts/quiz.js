@@ -1,0 +1,189 @@
+/* Self-checking quizzes: adds checking, feedback and saved progress to the markup of
+   overrides/partials/quiz.html. Without this file every question still reads, and its
+   answer opens from "Show the answer". */
+(() => {
+  "use strict";
+
+  /* Progress lives in localStorage under one key per bank, scoped to this site's base path
+     so two sites on one origin never share it:
+       hmis-training:v1:<base path>:<bank-id> -> {"<question-id>": {"v": version, "a": answer, "s": state}}
+     A question's version changes when its text or answers change, and then its old answer is ignored. */
+  const PREFIX = "hmis-training:v1:";
+  const memory = {}; // used when localStorage is blocked or full, so the visit still works
+
+  const base = () => (window.__md_scope || new URL(".", location)).pathname;
+  const keyOf = (bank) => PREFIX + base() + ":" + bank;
+
+  function load(bank) {
+    const key = keyOf(bank);
+    try {
+      const saved = JSON.parse(localStorage.getItem(key));
+      if (saved && typeof saved === "object") return saved;
+    } catch (e) { /* blocked or unreadable: fall back to this visit's memory */ }
+    return memory[key] || {};
+  }
+
+  function save(bank, progress) {
+    const key = keyOf(bank);
+    memory[key] = progress;
+    try { localStorage.setItem(key, JSON.stringify(progress)); } catch (e) { /* blocked or full */ }
+  }
+
+  const normalise = (text) => text.trim().split(/\s+/).join(" ").toLowerCase();
+  const all = (root, selector) => Array.from(root.querySelectorAll(selector));
+  const idOf = (question) => question.dataset.quizQuestion.split("/")[1];
+  const labelOf = (input) => input.labels[0].textContent.trim();
+
+  function answerOf(question) {
+    if (question.dataset.quizType === "short") return question.querySelector("input").value;
+    return all(question, "input:checked").map((input) => input.value);
+  }
+
+  function setAnswer(question, answer) {
+    if (question.dataset.quizType === "short") question.querySelector("input").value = answer;
+    else all(question, "input").forEach((input) => { input.checked = answer.includes(input.value); });
+  }
+
+  const isEmpty = (answer) => (Array.isArray(answer) ? answer.length === 0 : answer.trim() === "");
+
+  /* Grade an answer: "correct", "partial" (some right options, not all) or "incorrect",
+     with the right options missed and the wrong ones chosen, for the feedback. */
+  function grade(question, answer) {
+    const { quizType: type, quizAccept: accept, quizNumber: number, quizTolerance: tolerance } = question.dataset;
+    if (type === "short") {
+      let right;
+      if (accept) right = JSON.parse(accept).includes(normalise(answer));
+      else {
+        const typed = answer.replace(/,/g, "").trim();
+        right = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(typed) && Math.abs(Number(typed) - Number(number)) <= Number(tolerance) + 1e-9;
+      }
+      return { state: right ? "correct" : "incorrect", missed: [], wrong: [] };
+    }
+    const inputs = all(question, "input");
+    const missed = inputs.filter((input) => input.hasAttribute("data-correct") && !answer.includes(input.value));
+    const wrong = inputs.filter((input) => !input.hasAttribute("data-correct") && answer.includes(input.value));
+    const found = answer.length - wrong.length;
+    const state = !missed.length && !wrong.length ? "correct" : type === "multiple" && found > 0 ? "partial" : "incorrect";
+    return { state, missed, wrong };
+  }
+
+  const VERDICT = {
+    correct: ["\u2713", "Correct."],
+    partial: ["\u25D1", "Partly right."],
+    incorrect: ["\u2717", "Not quite."],
+  };
+
+  function paragraph(className, text) {
+    const p = document.createElement("p");
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
+
+  function showFeedback(question, answer, result) {
+    const feedback = question.querySelector(".quiz__feedback");
+    const [icon, words] = VERDICT[result.state];
+    const verdict = paragraph("quiz__verdict", " " + words);
+    const mark = document.createElement("span");
+    mark.setAttribute("aria-hidden", "true");
+    mark.textContent = icon;
+    verdict.prepend(mark);
+    const parts = [verdict];
+    if (question.dataset.quizType === "multiple") {
+      if (result.missed.length) parts.push(paragraph("quiz__missed", "Also right: " + result.missed.map(labelOf).join("; ")));
+      if (result.wrong.length) parts.push(paragraph("quiz__wrong", "Not right: " + result.wrong.map(labelOf).join("; ")));
+    }
+    if (Array.isArray(answer)) {
+      answer.forEach((value) => {
+        const note = question.querySelector('.quiz__notes [data-option="' + value + '"] .quiz__note');
+        if (note) parts.push(note.cloneNode(true));
+      });
+    }
+    parts.push(question.querySelector(".quiz__explanation").cloneNode(true));
+    parts.push(question.querySelector(".quiz__source").cloneNode(true));
+    feedback.replaceChildren(...parts);
+    question.dataset.state = result.state;
+    question.querySelector(".quiz__retry").hidden = false;
+  }
+
+  function clearQuestion(question) {
+    setAnswer(question, question.dataset.quizType === "short" ? "" : []);
+    question.querySelector(".quiz__feedback").replaceChildren();
+    question.querySelector(".quiz__retry").hidden = true;
+    delete question.dataset.state;
+  }
+
+  function updateScore(quiz) {
+    const questions = all(quiz, "[data-quiz-question]");
+    const right = questions.filter((question) => question.dataset.state === "correct").length;
+    quiz.querySelector("[data-quiz-score]").textContent = right + " of " + questions.length + " correct";
+  }
+
+  function setUp(quiz) {
+    if (quiz.dataset.quizReady) return; // document$ and DOMContentLoaded may both call this
+    quiz.dataset.quizReady = "true";
+    const bank = quiz.dataset.quiz;
+    const progress = load(bank);
+
+    all(quiz, "[data-quiz-question]").forEach((question) => {
+      const id = idOf(question);
+      const feedback = question.querySelector(".quiz__feedback");
+      question.querySelector(".quiz__reveal").hidden = true;
+      const check = question.querySelector(".quiz__check");
+      check.hidden = false;
+
+      check.addEventListener("click", () => {
+        const answer = answerOf(question);
+        if (isEmpty(answer)) {
+          feedback.replaceChildren(paragraph("quiz__verdict", "Choose or type an answer first."));
+          return;
+        }
+        const result = grade(question, answer);
+        showFeedback(question, answer, result);
+        progress[id] = { v: question.dataset.quizVersion, a: answer, s: result.state };
+        save(bank, progress);
+        updateScore(quiz);
+      });
+
+      question.querySelector(".quiz__retry").addEventListener("click", () => {
+        clearQuestion(question);
+        delete progress[id];
+        save(bank, progress);
+        updateScore(quiz);
+        question.querySelector("input").focus();
+      });
+
+      if (question.dataset.quizType === "short") {
+        question.querySelector("input").addEventListener("keydown", (event) => {
+          if (event.key === "Enter") { event.preventDefault(); check.click(); }
+        });
+      }
+
+      const saved = progress[id];
+      if (saved && saved.v === question.dataset.quizVersion) {
+        setAnswer(question, saved.a);
+        showFeedback(question, saved.a, grade(question, saved.a));
+      } else if (saved) {
+        delete progress[id]; // the question was edited since: its old answer no longer applies
+      }
+    });
+
+    const reset = quiz.querySelector(".quiz__reset");
+    reset.hidden = false;
+    reset.addEventListener("click", () => {
+      all(quiz, "[data-quiz-question]").forEach(clearQuestion);
+      Object.keys(progress).forEach((id) => delete progress[id]);
+      save(bank, progress);
+      updateScore(quiz);
+      quiz.querySelector("input").focus();
+    });
+    updateScore(quiz);
+  }
+
+  const setUpAll = () => all(document, "[data-quiz]").forEach(setUp);
+  // Material's instant navigation swaps pages without a load event; document$ emits on each.
+  // Under file:// document$ never emits, so DOMContentLoaded covers the first page.
+  if (window.document$) window.document$.subscribe(setUpAll);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
+  else setUpAll();
+})();

@@ -1,0 +1,115 @@
+"""The quiz HTML: accessible native controls, stable hooks, answers available without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import FIXTURES, PROJECT_DIR
+from macros.loader import load_bank
+from macros.render import QuizRenderer, normalise
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, in document order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [found for name, found in self.tags
+                if name == tag and all(found.get(key.rstrip("_").replace("_", "-")) == value for key, value in attrs.items())]
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    bank, problems = load_bank(FIXTURES / "render" / "sample.yml", "sample.yml")
+    assert not problems
+    return QuizRenderer(load_config(str(PROJECT_DIR / "mkdocs.yml")), {"sample": bank}).render("sample")
+
+
+def test_each_question_is_a_fieldset_with_a_stable_hook(html: str) -> None:
+    fieldsets = Elements(html).find("fieldset")
+    assert [f["data-quiz-question"] for f in fieldsets] == [
+        "sample/pick-one", "sample/pick-all", "sample/statement", "sample/how-many-days",
+        "sample/which-database", "sample/unsafe-text"]
+    assert [f["data-quiz-type"] for f in fieldsets][:5] == ["single", "multiple", "true-false", "short", "short"]
+    assert all(re.fullmatch(r"[0-9a-f]{12}", f["data-quiz-version"] or "") for f in fieldsets)
+    assert html.count("<legend") == 6
+
+
+def test_the_bank_has_a_score_and_a_named_region(html: str) -> None:
+    elements = Elements(html)
+    [section] = elements.find("section", data_quiz="sample")
+    assert section["aria-label"] == "Sample quiz"
+    assert len([t for t, a in elements.tags if "data-quiz-score" in a]) == 1
+
+
+def test_choices_are_native_inputs_with_labels(html: str) -> None:
+    elements = Elements(html)
+    radios = elements.find("input", type="radio", name="quiz-sample-pick-one")
+    checkboxes = elements.find("input", type="checkbox", name="quiz-sample-pick-all")
+    true_false = elements.find("input", type="radio", name="quiz-sample-statement")
+    assert len(radios) == 3 and len(checkboxes) == 3
+    assert [r["value"] for r in true_false] == ["true", "false"]
+    labelled = {label["for"] for label in elements.find("label")}
+    assert all(i["id"] in labelled for i in radios + checkboxes + true_false + elements.find("input", type="text"))
+
+
+def test_right_answers_are_marked_for_the_script(html: str) -> None:
+    elements = Elements(html)
+    assert ["data-correct" in r for r in elements.find("input", name="quiz-sample-pick-one")] == [False, True, False]
+    assert ["data-correct" in r for r in elements.find("input", name="quiz-sample-statement")] == [False, True]
+    [number] = elements.find("fieldset", data_quiz_question="sample/how-many-days")
+    assert (number["data-quiz-number"], number["data-quiz-tolerance"]) == ("30.0", "0.0")
+    [text] = elements.find("fieldset", data_quiz_question="sample/which-database")
+    assert text["data-quiz-accept"] == '["comparable database", "a comparable database"]'
+
+
+def test_feedback_region_is_a_live_status_and_buttons_wait_for_the_script(html: str) -> None:
+    elements = Elements(html)
+    assert len(elements.find("div", class_="quiz__feedback", role="status")) == 6
+    buttons = elements.find("button")
+    assert all(b["type"] == "button" and "hidden" in b for b in buttons)
+
+
+def test_answer_explanation_and_source_are_in_a_details_for_readers_without_javascript(html: str) -> None:
+    reveals = html.split('<details class="quiz__reveal">')[1:]
+    assert len(reveals) == 6
+    first = reveals[0]
+    assert "<summary>Show the answer</summary>" in first
+    assert "<strong>Answer:</strong> Data not collected" in first
+    assert "records that the question was not asked" in first
+    assert "<strong>Source:</strong> FY2026 HMIS Data Standards Manual: missing-data responses" in first
+    assert '<li data-option="1"><strong>Data not collected</strong>' in first
+    assert "<strong>Right answers:</strong> 3.01 Name; 3.03 Date of Birth" in reveals[1]
+    assert "<strong>Answer:</strong> False" in reveals[2]
+    assert "<strong>Answer:</strong> 30</p>" in reveals[3]
+    assert "<strong>Accepted answers:</strong> comparable database; a comparable database" in reveals[4]
+
+
+def test_markdown_renders_and_nothing_from_yaml_can_run(html: str) -> None:
+    assert "Which response means the question was <strong>not asked</strong>?" in html
+    unsafe = html.split('data-quiz-question="sample/unsafe-text"')[1]
+    assert "<script" not in unsafe and "<img" not in unsafe
+    assert "&lt;script&gt;window.__quizInjected = true&lt;/script&gt;" in unsafe
+    attributes = [name for _tag, attrs in Elements(html).tags for name in attrs]
+    assert not [name for name in attributes if name.startswith("on") or name == "style"]
+    assert "javascript:" not in unsafe
+    assert '<a href="https://www.hudexchange.info/">link</a>' in unsafe
+
+
+def test_blank_lines_inside_code_survive(html: str) -> None:
+    assert "line one\n\nline three" in html
+
+
+def test_typed_answers_compare_without_case_or_extra_spaces() -> None:
+    assert normalise("  Comparable   DATABASE ") == "comparable database"

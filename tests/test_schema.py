@@ -1,0 +1,84 @@
+"""The bank models: rules a bank must follow, and the JSON Schema editors use."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from conftest import PROJECT_DIR
+from macros.__main__ import SCHEMA_FILE, schema_text
+from macros.schema import Bank, describe, path_of
+
+
+def question(**fields) -> dict:
+    return {"id": "q", "prompt": "P", "explanation": "E", "source": "S", **fields}
+
+
+def problems_of(*questions: dict) -> list[tuple[tuple, str]]:
+    with pytest.raises(ValidationError) as caught:
+        Bank.model_validate({"questions": list(questions)})
+    return [(path_of(error), describe(error, None)) for error in caught.value.errors()]
+
+
+def test_title_defaults_and_text_is_trimmed() -> None:
+    bank = Bank.model_validate({"questions": [question(type="true-false", answer=True, prompt="  Trimmed  ")]})
+    assert bank.title == "Check your understanding"
+    assert bank.questions[0].prompt == "Trimmed"
+
+
+def test_numbers_in_option_text_are_read_as_text() -> None:
+    options = [{"text": 7, "correct": True}, {"text": 30}]
+    bank = Bank.model_validate({"questions": [question(type="single", options=options)]})
+    assert [option.text for option in bank.questions[0].options] == ["7", "30"]
+
+
+def test_short_needs_exactly_one_kind_of_answer() -> None:
+    assert problems_of(question(type="short")) == [
+        (("questions", 0), "give either 'accept' (a list of text answers) or 'number', not both or neither")
+    ]
+    assert problems_of(question(type="short", accept=["x"], tolerance=1)) == [
+        (("questions", 0), "'tolerance' only goes with 'number'")
+    ]
+
+
+def test_a_boolean_is_not_a_number() -> None:
+    assert problems_of(question(type="short", number=True)) == [
+        (("questions", 0, "number"), "'true' is not a number: write digits only, e.g. 30 or 2.5")
+    ]
+
+
+def test_negative_tolerance_is_refused() -> None:
+    [(path, _message)] = problems_of(question(type="short", number=3, tolerance=-1))
+    assert path == ("questions", 0, "tolerance")
+
+
+def test_a_bank_needs_questions() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Bank.model_validate({"questions": []})
+    assert describe(caught.value.errors()[0], None) == "needs at least 1 question"
+
+
+def test_multiple_with_several_right_options_is_fine() -> None:
+    options = [{"text": "A", "correct": True}, {"text": "B", "correct": True}]
+    Bank.model_validate({"questions": [question(type="multiple", options=options)]})
+
+
+def test_committed_json_schema_matches_the_models() -> None:
+    # `make schema` regenerates it; this fails when a model changed and the file did not.
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text()
+
+
+def test_json_schema_knows_every_question_type() -> None:
+    schema = json.loads(schema_text())
+    types = {definition["properties"]["type"]["const"]
+             for name, definition in schema["$defs"].items() if name.endswith("Question")}
+    assert types == {"single", "multiple", "true-false", "short"}
+    assert schema["required"] == ["questions"]
+
+
+def test_banks_point_editors_at_the_schema() -> None:
+    for bank in (PROJECT_DIR / "quizzes").glob("*.yml"):
+        first_line = bank.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == "# yaml-language-server: $schema=quiz-bank.schema.json", bank.name
