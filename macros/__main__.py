@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -26,7 +27,9 @@ def schema_text() -> str:
 
 
 def main(argv: list[str]) -> int:
-    if argv == ["--write-schema"]:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="Validate quiz banks and quiz() calls.")
+    parser.add_argument("--write-schema", action="store_true", help=f"rewrite {SCHEMA_FILE.name} from the models")
+    if parser.parse_args(argv).write_schema:
         SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
         print(f"wrote {SCHEMA_FILE.relative_to(PROJECT_DIR)}")
         return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PROJECT_DIR
+from helpers import FIXTURES, PROJECT_DIR
 from macros.loader import field_path, load_bank, load_banks
 
 BAD_BANKS = sorted((FIXTURES / "banks").glob("*.yml"))

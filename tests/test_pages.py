@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, PROJECT_DIR
+from helpers import FIXTURES, PROJECT_DIR
 from macros.pages import check_quiz_calls
 
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from mkdocs.config import load_config
 
-from conftest import FIXTURES, PROJECT_DIR
+from helpers import FIXTURES, PROJECT_DIR
 from macros.loader import load_bank
 from macros.render import QuizRenderer, normalise
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.config import load_config
 
-from conftest import PROJECT_DIR
+from helpers import PROJECT_DIR
 from macros.safe_markdown import SafeMarkdown, is_safe_url
 
 

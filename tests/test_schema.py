@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from conftest import PROJECT_DIR
+from helpers import PROJECT_DIR
 from macros.__main__ import SCHEMA_FILE, schema_text
 from macros.schema import Bank, describe, path_of
 

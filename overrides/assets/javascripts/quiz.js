@@ -94,9 +94,13 @@
       if (result.wrong.length) parts.push(paragraph("quiz__wrong", "Not right: " + result.wrong.map(labelOf).join("; ")));
     }
     if (Array.isArray(answer)) {
-      answer.forEach((value) => {
-        const note = question.querySelector('.quiz__notes [data-option="' + value + '"] .quiz__note');
-        if (note) parts.push(note.cloneNode(true));
+      answer.forEach((value) => { // what the bank says about each chosen option, with its label
+        const note = question.querySelector('.quiz__notes [data-option="' + value + '"]');
+        if (!note) return;
+        const chosen = document.createElement("div");
+        chosen.className = "quiz__chosen";
+        chosen.append(...note.cloneNode(true).childNodes);
+        parts.push(chosen);
       });
     }
     parts.push(question.querySelector(".quiz__explanation").cloneNode(true));

@@ -1,0 +1,47 @@
+"""axe-core finds no violations on the home and quiz pages, in light and dark palettes."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                                               "best-practice"]}}
+PAGES = ["", "introductory/security-privacy/", "authoring-quizzes/", "sample-quiz/"]
+
+
+def answer_every_way(page: Page) -> None:
+    """Leave questions correct, partial and incorrect, so feedback styles are checked too."""
+    questions = page.locator("[data-quiz-question]")
+    for index in range(questions.count()):
+        question = questions.nth(index)
+        if question.get_attribute("data-quiz-type") == "short":
+            question.locator("input").fill("a guess")
+        else:
+            question.locator("input").nth(index % 2).check()
+        question.get_by_role("button", name="Check answer").click()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(browser: Browser, base_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    answer_every_way(page)
+
+    results = Axe().run(page, options=RULES)
+
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_right_and_wrong_are_said_in_words_not_only_colour(page: Page) -> None:
+    page.goto("sample-quiz/")
+    answer_every_way(page)
+    verdicts = page.locator("[data-state] .quiz__verdict").all_text_contents()
+    assert verdicts and all(v.strip().split(" ", 1)[1] in {"Correct.", "Partly right.", "Not quite."}
+                            for v in verdicts)

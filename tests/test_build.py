@@ -1,0 +1,52 @@
+"""The whole site builds strictly, and broken content stops the build with clear lines."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import FIXTURES, PROJECT_DIR, copy_project, mkdocs_build
+
+
+def test_the_site_builds_strictly_with_the_quiz_on_its_page(tmp_path: Path) -> None:
+    result = mkdocs_build(PROJECT_DIR, tmp_path / "site")
+
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert "Material for MkDocs reaches end of life" not in result.stderr
+    page = (tmp_path / "site" / "introductory" / "security-privacy" / "index.html").read_text(encoding="utf-8")
+    assert page.count('data-quiz-question="security-privacy/') >= 12
+    assert 'src="../../assets/javascripts/quiz.js"' in page
+    assert 'href="../../assets/stylesheets/quiz.css"' in page
+    assert (tmp_path / "site" / "assets" / "javascripts" / "quiz.js").is_file()
+
+
+def test_bad_banks_and_pages_fail_the_build_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    expected = []
+    for name in ("unknown-field", "single-two-right", "yaml-syntax"):
+        shutil.copy(FIXTURES / "banks" / f"{name}.yml", project / "quizzes" / f"{name}.yml")
+        lines = (FIXTURES / "banks" / f"{name}.expected").read_text(encoding="utf-8").splitlines()
+        expected += [line.replace("tests/fixtures/banks/", "quizzes/") for line in lines]
+    (project / "docs" / "broken.md").write_text('# Broken\n\n{{ quiz("missing-bank") }}\n', encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "Aborted with a BuildError!" in output
+    assert f"ERROR   -  {len(expected) + 1} problems in quiz content" in output
+    for line in expected:
+        assert f"\n{line}\n" in output
+    assert '\ndocs/broken.md:3: quiz("missing-bank"): there is no bank quizzes/missing-bank.yml' in output
+
+
+def test_an_undefined_variable_in_a_page_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "index.md").write_text("# Home\n\n{{ site_data.typo }}\n", encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert "site_data" in result.stderr + result.stdout
