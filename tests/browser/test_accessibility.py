@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
                                                "best-practice"]}}
-PAGES = ["", "introductory/security-privacy/", "authoring-quizzes/", "sample-quiz/"]
+PAGES = ["", "introductory/security-privacy/", "authoring-quizzes/", "glossary/", "sample-quiz/"]
 
 
 def answer_every_way(page: Page) -> None:
