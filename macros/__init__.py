@@ -7,12 +7,17 @@ from pathlib import Path
 
 from . import problems, schema, loader, pages, safe_markdown, render
 
+_builds = 0
+
 
 def define_env(env) -> None:
     """Validate all quiz content before any page renders, then offer {{ quiz("<bank-id>") }}."""
+    global _builds
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply.
-    for module in (problems, schema, loader, pages, safe_markdown, render):
-        importlib.reload(module)
+    if _builds:
+        for module in (problems, schema, loader, pages, safe_markdown, render):
+            importlib.reload(module)
+    _builds += 1
 
     project_dir = Path(env.project_dir)
     banks, found = loader.load_banks(project_dir)

@@ -1,0 +1,180 @@
+"""`make bench`: build time, quiz asset size and page weight, against the issue's budgets.
+
+Prints figures; asserts nothing (timing belongs in a benchmark, not in the test suite).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from helpers import PROJECT_DIR, QUIET_ENV, copy_project  # noqa: E402
+
+RUNS = 5
+QUESTIONS = 1000
+QUIZ_ASSETS = ["assets/javascripts/quiz.js", "assets/stylesheets/quiz.css"]
+QUIZ_PAGE = "introductory/security-privacy/index.html"
+BUDGET_GZIP = 5 * 1024
+BUDGET_RATIO = 1.10
+
+
+def build_seconds(project: Path) -> float:
+    """Median wall time of `mkdocs build`, as a user runs it (start-up included)."""
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "site"],
+                       cwd=project, env=QUIET_ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+WARM_BUILD = """
+import statistics, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+times = []
+for run in range(int(sys.argv[1]) + 1):
+    config = load_config("mkdocs.yml", site_dir="site", strict=True)
+    start = time.perf_counter()
+    build(config)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times[1:]))
+"""
+
+
+def warm_build_seconds(project: Path) -> float:
+    """Median time of a rebuild in a process that has built once already, as `mkdocs serve` does."""
+    result = subprocess.run([sys.executable, "-c", WARM_BUILD, str(RUNS)], cwd=project, env=QUIET_ENV,
+                            check=True, capture_output=True, text=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def plain_material_project(destination: Path, idle_macros: bool = False) -> Path:
+    """The same docs on Material alone: no overrides, and mkdocs-macros absent or loaded but idle,
+    to show how much of the overhead is the plugin's own."""
+    copy_project(destination)
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node)[-1])
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config["theme"].pop("custom_dir")
+    config["plugins"].pop("macros")
+    config.pop("watch")
+    config["validation"] = {"links": {"anchors": "info"}}  # quiz pages have no anchors without macros
+    if idle_macros:
+        (destination / "idle.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+        config["plugins"]["macros"] = {"module_name": "idle", "render_by_default": False}
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return destination
+
+
+def big_bank_project(destination: Path) -> Path:
+    """Our site plus one page with a generated bank of QUESTIONS questions of every type."""
+    copy_project(destination)
+    kinds = [
+        {"type": "single", "options": [{"text": "Right", "correct": True}, {"text": "Wrong", "feedback": "No."}]},
+        {"type": "multiple", "options": [{"text": "A", "correct": True}, {"text": "B", "correct": True},
+                                         {"text": "C"}]},
+        {"type": "true-false", "answer": False},
+        {"type": "short", "number": 30, "tolerance": 1},
+    ]
+    questions = [{"id": f"q{n}", "prompt": f"Question **{n}**?", "explanation": "Because.",
+                  "source": "Generated", **kinds[n % len(kinds)]} for n in range(QUESTIONS)]
+    (destination / "quizzes" / "big.yml").write_text(yaml.safe_dump({"questions": questions}), encoding="utf-8")
+    (destination / "docs" / "big.md").write_text('# Big\n\n{{ quiz("big") }}\n', encoding="utf-8")
+    with open(destination / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nnot_in_nav: /big.md\n")
+    return destination
+
+
+def sizes(paths: list[Path]) -> tuple[int, int]:
+    data = [path.read_bytes() for path in paths]
+    return sum(map(len, data)), sum(len(gzip.compress(item, 9)) for item in data)
+
+
+def page_files(site: Path, page: str) -> list[Path]:
+    """The page and every stylesheet and script it loads."""
+    html_path = site / page
+    html = html_path.read_text(encoding="utf-8")
+    linked = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"#?]+\.(?:js|css))"', html)
+    return [html_path, *((html_path.parent / url).resolve() for url in linked)]
+
+
+class Requests(HTMLParser):
+    """URLs a browser would fetch for a page: scripts, stylesheets, icons, images and frames."""
+
+    FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "link" and not self.FETCHED_LINKS & set((found.get("rel") or "").split()):
+            return
+        url = found.get("src") or (found.get("href") if tag == "link" else None)
+        if tag in {"script", "link", "img", "iframe", "source", "video", "audio"} and url:
+            self.urls.append(url)
+
+
+def other_hosts(site: Path) -> list[str]:
+    urls = set()
+    for page in site.rglob("*.html"):
+        parser = Requests()
+        parser.feed(page.read_text(encoding="utf-8"))
+        urls |= {url for url in parser.urls if re.match(r"^(https?:)?//", url)}
+    return sorted(urls)
+
+
+def row(label: str, value: str, verdict: str = "") -> None:
+    print(f"{label:<46}{value:>22}  {verdict}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch_dir = Path(scratch)
+        ours = copy_project(scratch_dir / "ours")
+        plain = plain_material_project(scratch_dir / "plain")
+        idle = plain_material_project(scratch_dir / "idle", idle_macros=True)
+        big = big_bank_project(scratch_dir / "big")
+        ours_s, plain_s, big_s = build_seconds(ours), build_seconds(plain), build_seconds(big)
+        idle_s = build_seconds(idle)
+        ratio = ours_s / plain_s
+        plain_warm, ours_warm = warm_build_seconds(plain), warm_build_seconds(ours)
+        per_question_ms = (big_s - ours_s) * 1000 / QUESTIONS
+        site = ours / "site"
+        quiz_raw, quiz_gz = sizes([site / asset for asset in QUIZ_ASSETS])
+        page_raw, page_gz = sizes(page_files(site, QUIZ_PAGE))
+        hosts = other_hosts(site)
+
+    print(f"HMIS Training benchmark (median of {RUNS} builds, wall time incl. start-up)\n")
+    row("build: plain Material, same Markdown", f"{plain_s:.2f} s")
+    row("build: plain Material + idle mkdocs-macros", f"{idle_s:.2f} s", f"{idle_s / plain_s:.2f}x: the plugin alone")
+    row("build: this site (macros + quizzes)", f"{ours_s:.2f} s")
+    row("build overhead vs plain Material", f"{ratio:.2f}x", "ok" if ratio <= BUDGET_RATIO else "OVER 1.10x")
+    row("rebuild in a warm process: plain Material", f"{plain_warm:.3f} s")
+    row("rebuild in a warm process: this site", f"{ours_warm:.3f} s")
+    row("rebuild overhead vs plain Material", f"{ours_warm / plain_warm:.2f}x",
+        "ok" if ours_warm / plain_warm <= BUDGET_RATIO else "OVER 1.10x")
+    row(f"build: + a {QUESTIONS}-question bank", f"{big_s:.2f} s")
+    row("build cost per question", f"{per_question_ms:.2f} ms")
+    row("quiz JS+CSS raw", f"{quiz_raw:,} B")
+    row("quiz JS+CSS gzip -9", f"{quiz_gz:,} B", "ok" if quiz_gz <= BUDGET_GZIP else "OVER 5 KB")
+    row("quiz page weight raw (HTML+CSS+JS)", f"{page_raw:,} B")
+    row("quiz page weight gzip -9", f"{page_gz:,} B")
+    row("requests to other hosts in built pages", f"{len(hosts)}", "ok" if not hosts else ", ".join(hosts))
+
+
+if __name__ == "__main__":
+    main()
