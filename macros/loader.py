@@ -12,8 +12,8 @@ from .problems import Problem
 from .schema import SLUG_PATTERN, Bank, describe, path_of
 
 BANKS_DIR = "quizzes"
-# libyaml's parser is ten times faster, and keeps the same line marks.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser is ten times faster; PyYAML's own explains syntax errors better.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[int | str, ...]
 
@@ -88,18 +88,26 @@ def syntax_problem(error: yaml.YAMLError, shown_as: str) -> Problem:
                    f"YAML syntax error: {problem}; check indentation, quotes and brackets")
 
 
+def parse(text: str, loader_class: type = FAST_LOADER) -> tuple[yaml.Node | None, object]:
+    """The node tree (for line numbers) and the data, from one parse."""
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        return root, loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+
+
 def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
     """Parse and validate one bank file; `shown_as` is the path used in messages."""
     text = path.read_text(encoding="utf-8")
     try:
-        loader = SafeLoader(text)
-        try:
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as error:
-        return None, [syntax_problem(error, shown_as)]
+        root, data = parse(text)
+    except yaml.YAMLError:
+        try:  # again with PyYAML's own parser, for its clearer message
+            root, data = parse(text, yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            return None, [syntax_problem(error, shown_as)]
     if root is None:
         return None, [Problem(shown_as, 1, "", "the file is empty: a bank needs a top-level 'questions:' list")]
 
