@@ -34,6 +34,8 @@ class _DropUnsafeAttributes(Treeprocessor):
                 unsafe_url = lowered in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])
                 if lowered.startswith("on") or lowered in {"style", "srcdoc"} or unsafe_url:
                     del element.attrib[name]
+            if element.tag == "a" and "href" not in element.attrib:
+                element.tag = "span"  # a link that goes nowhere is only text (and trips instant navigation)
 
 
 class _NoRawHtml(Extension):

@@ -28,8 +28,7 @@ def test_raw_html_is_shown_as_text(md: SafeMarkdown) -> None:
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)",
                                   "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)"])
 def test_script_urls_are_dropped(md: SafeMarkdown, link: str) -> None:
-    html = md.inline(f"[click](<{link}>)")
-    assert "href" not in html and "click" in html
+    assert md.inline(f"[click](<{link}>)") == "<span>click</span>"
 
 
 def test_event_handlers_from_attr_list_are_dropped(md: SafeMarkdown) -> None:

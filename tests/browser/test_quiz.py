@@ -285,3 +285,13 @@ def test_print_shows_questions_but_no_answers(page: Page) -> None:
         expect(q.locator(hidden)).to_be_hidden()
     expect(page.locator(".quiz__explanation:visible")).to_have_count(0)
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_html_written_in_a_bank_never_runs(page: Page, page_errors: list[str]) -> None:
+    page.goto(SAMPLE)
+    q = question(page, "unsafe-text")
+    expect(q.locator(".quiz__prompt")).to_contain_text("<script>window.__quizInjected = true</script>")
+    q.get_by_role("button", name="Check answer").click()  # nothing chosen: just exercise the script
+    q.locator(".quiz__prompt").get_by_text("link").first.click()  # the javascript: link is plain text
+    assert page.evaluate("window.__quizInjected") is None
+    assert page_errors == []
