@@ -11,7 +11,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from .safe_markdown import SafeMarkdown
-from .schema import Bank, MultipleQuestion, Question, ShortQuestion, SingleQuestion, TrueFalseQuestion
+from .schema import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
 TEMPLATE = "partials/quiz.html"
 
@@ -80,7 +80,7 @@ class QuizRenderer:
         answer: list[Markup] = []
         answer_label = "Answer"
         accept, number_answer, tolerance = None, None, 0.0
-        if isinstance(question, (SingleQuestion, MultipleQuestion)):
+        if isinstance(question, ChoiceQuestion):
             options = [
                 OptionView(str(index), Markup(inline(option.text)), option.correct,
                            Markup(block(option.feedback)) if option.feedback else None)

@@ -8,7 +8,7 @@ time and generate the JSON Schema that editors use for completion (see `json_sch
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -60,59 +60,46 @@ class QuestionBase(Model):
     )
 
 
-def _duplicate_texts(options: list[Option]) -> list[str]:
-    seen: dict[str, int] = {}
-    problems = []
-    for index, option in enumerate(options):
-        key = " ".join(option.text.lower().split())
-        if key in seen:
-            problems.append(f"options[{seen[key]}] and options[{index}] have the same text '{option.text}'")
-        seen.setdefault(key, index)
-    return problems
+class ChoiceQuestion(QuestionBase):
+    """Options to pick from; `single` wants exactly one right, `multiple` one or more."""
+
+    one_right: ClassVar[bool]
+    options: list[Option] = Field(min_length=2)
+
+    @field_validator("options")
+    @classmethod
+    def _right_options(cls, options: list[Option]) -> list[Option]:
+        problems = []
+        first_index: dict[str, int] = {}
+        for index, option in enumerate(options):
+            key = " ".join(option.text.lower().split())
+            if key in first_index:
+                problems.append(f"options[{first_index[key]}] and options[{index}] have the same text '{option.text}'")
+            first_index.setdefault(key, index)
+        right = [f"options[{index}]" for index, option in enumerate(options) if option.correct]
+        if not right:
+            which = "the one right option" if cls.one_right else "every right option"
+            problems.append(f"no option has 'correct: true'; mark {which}")
+        elif cls.one_right and len(right) > 1:
+            problems.append(f"{len(right)} options are marked correct ({', '.join(right)}); a single question "
+                            "needs exactly one (use type: multiple for select-all-that-apply)")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return options
 
 
-def _right_ones(options: list[Option]) -> list[str]:
-    return [f"options[{index}]" for index, option in enumerate(options) if option.correct]
-
-
-class SingleQuestion(QuestionBase):
+class SingleQuestion(ChoiceQuestion):
     """One right option among several."""
 
+    one_right = True
     type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
-
-    @field_validator("options")
-    @classmethod
-    def _exactly_one_right(cls, options: list[Option]) -> list[Option]:
-        problems = _duplicate_texts(options)
-        right = _right_ones(options)
-        if not right:
-            problems.append("no option has 'correct: true'; mark the one right option")
-        elif len(right) > 1:
-            problems.append(
-                f"{len(right)} options are marked correct ({', '.join(right)}); a single question "
-                "needs exactly one (use type: multiple for select-all-that-apply)"
-            )
-        if problems:
-            raise ValueError("; ".join(problems))
-        return options
 
 
-class MultipleQuestion(QuestionBase):
+class MultipleQuestion(ChoiceQuestion):
     """Select all that apply: one or more right options."""
 
+    one_right = False
     type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
-
-    @field_validator("options")
-    @classmethod
-    def _at_least_one_right(cls, options: list[Option]) -> list[Option]:
-        problems = _duplicate_texts(options)
-        if not _right_ones(options):
-            problems.append("no option has 'correct: true'; mark every right option")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return options
 
 
 class TrueFalseQuestion(QuestionBase):
