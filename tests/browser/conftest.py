@@ -83,6 +83,14 @@ def base_url(site_root: tuple[Path, ThreadingHTTPServer], tmp_path_factory: pyte
     return url
 
 
+@pytest.fixture(scope="session")
+def site_pages(base_url: str, site_root: tuple[Path, ThreadingHTTPServer]) -> list[str]:
+    """Every page of the built site, as paths relative to the site's base URL ("" is the home page)."""
+    site = site_root[0] / SUB_PATH
+    return sorted(page.relative_to(site).parent.as_posix().removeprefix(".") + "/" if page.parent != site else ""
+                  for page in site.rglob("index.html"))
+
+
 @pytest.fixture
 def page_errors(page: Page) -> list[str]:
     """Uncaught exceptions and console errors on the page; tests assert this stays empty."""
