@@ -1,4 +1,4 @@
-"""`python -m macros` (make check): validate quiz content without building the site.
+"""`python -m macros` (make check): validate the content without building the site.
 
 `python -m macros --write-schema` (make schema) regenerates the JSON Schema for editors.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from .loader import BANKS_DIR, load_banks
-from .pages import check_quiz_calls
+from .content import load_content
+from .loader import BANKS_DIR
 from .problems import fail_on
 from .schema import json_schema
 
@@ -33,14 +33,15 @@ def main(argv: list[str]) -> int:
         SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
         print(f"wrote {SCHEMA_FILE.relative_to(PROJECT_DIR)}")
         return 0
-    docs_dir = Path(load_config(str(PROJECT_DIR / "mkdocs.yml"))["docs_dir"])
-    banks, found = load_banks(PROJECT_DIR)
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    site = load_content(PROJECT_DIR, Path(config["docs_dir"]), config["nav"])
     try:
-        fail_on(found + check_quiz_calls(docs_dir, PROJECT_DIR, banks))
+        fail_on(site.problems)
     except PluginError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"{len(banks)} quiz banks, {sum(len(bank.questions) for bank in banks.values())} questions: all valid")
+    questions = sum(len(bank.questions) for bank in site.banks.values())
+    print(f"{len(site.modules)} modules, {len(site.banks)} quiz banks, {questions} questions: all valid")
     return 0
 
 

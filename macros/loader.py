@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
 from .schema import SLUG_PATTERN, Bank, describe, path_of
@@ -16,6 +17,7 @@ BANKS_DIR = "quizzes"
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[int | str, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 def field_path(path: Path_) -> str:
@@ -77,14 +79,14 @@ def duplicate_ids(root: yaml.Node) -> list[tuple[Path_, int, str]]:
     return found
 
 
-def syntax_problem(error: yaml.YAMLError, shown_as: str) -> Problem:
+def syntax_problem(error: yaml.YAMLError, shown_as: str, first_line: int = 1) -> Problem:
     """PyYAML's own words, on one line, at the line where it gave up."""
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and start:
-        problem += f" ({context} that starts at line {start.line + 1})"
-    return Problem(shown_as, mark.line + 1 if mark else 1, "",
+        problem += f" ({context} that starts at line {first_line + start.line})"
+    return Problem(shown_as, first_line + (mark.line if mark else 0), "",
                    f"YAML syntax error: {problem}; check indentation, quotes and brackets")
 
 
@@ -98,31 +100,43 @@ def parse(text: str, loader_class: type = FAST_LOADER) -> tuple[yaml.Node | None
         loader.dispose()
 
 
-def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
-    """Parse and validate one bank file; `shown_as` is the path used in messages."""
-    text = path.read_text(encoding="utf-8")
+def read_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[yaml.Node | None, object, list[Problem]]:
+    """Parse YAML that starts at `first_line` of the file `shown_as`: nodes, data and any syntax problem."""
     try:
-        root, data = parse(text)
+        return (*parse(text), [])
     except yaml.YAMLError:
         try:  # again with PyYAML's own parser, for its clearer message
-            root, data = parse(text, yaml.SafeLoader)
+            return (*parse(text, yaml.SafeLoader), [])
         except yaml.YAMLError as error:
-            return None, [syntax_problem(error, shown_as)]
-    if root is None:
-        return None, [Problem(shown_as, 1, "", "the file is empty: a bank needs a top-level 'questions:' list")]
+            return None, None, [syntax_problem(error, shown_as, first_line)]
 
-    found = duplicate_keys(root) + duplicate_ids(root)
-    bank = None
+
+def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str,
+             first_line: int = 1) -> tuple[M | None, list[Problem]]:
+    """The model built from the data, or one problem per field in error, at its line in the file."""
     try:
-        bank = Bank.model_validate(data)
+        return model.model_validate(data), []
     except ValidationError as error:
+        problems = []
         for detail in error.errors():
             path = path_of(detail)
-            node, line = node_at(root, path)
+            node, line = node_at(root, path) if root is not None else (None, 1)
             raw = node.value if isinstance(node, yaml.ScalarNode) else None
-            found.append((path, line, describe(detail, raw)))
-    problems = sorted({Problem(shown_as, line, field_path(path), message) for path, line, message in found})
-    return (bank if not problems else None), problems
+            problems.append(Problem(shown_as, first_line + line - 1, field_path(path), describe(detail, raw)))
+        return None, problems
+
+
+def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
+    """Parse and validate one bank file; `shown_as` is the path used in messages."""
+    root, data, problems = read_yaml(path.read_text(encoding="utf-8"), shown_as)
+    if problems:
+        return None, problems
+    if root is None:
+        return None, [Problem(shown_as, 1, "", "the file is empty: a bank needs a top-level 'questions:' list")]
+    bank, problems = validate(Bank, data, root, shown_as)
+    problems += [Problem(shown_as, line, field_path(path), message)
+                 for path, line, message in duplicate_keys(root) + duplicate_ids(root)]
+    return (bank if not problems else None), sorted(set(problems))
 
 
 def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:

@@ -27,4 +27,4 @@ def fail_on(problems: list[Problem]) -> None:
         return
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     lines = "\n".join(str(problem) for problem in sorted(problems))
-    raise PluginError(f"{count} in quiz content; fix these and build again:\n{lines}")
+    raise PluginError(f"{count} in the site's content; fix these and build again:\n{lines}")

@@ -1,4 +1,5 @@
-"""Turn a validated bank into quiz HTML through the templates in overrides/partials/."""
+"""Turn validated content into HTML through the templates in overrides/partials/ (a fork
+overrides one file there to restyle one thing on screen)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from .modules import Module, link_from
 from .safe_markdown import SafeMarkdown
 from .schema import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
-TEMPLATE = "partials/quiz.html"
+QUIZ_TEMPLATE = "partials/quiz.html"
+MODULE_LIST_TEMPLATE = "partials/module-list.html"
 
 
 @dataclass(frozen=True)
@@ -57,22 +60,34 @@ def version_of(question: Question) -> str:
     return hashlib.sha256(question.model_dump_json().encode()).hexdigest()[:12]
 
 
+def template_environment(config: MkDocsConfig) -> jinja2.Environment:
+    """The theme's folders (a fork's custom_dir first), with autoescaping on."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(config.theme.dirs),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_module_list(templates: jinja2.Environment, modules: list[Module], page_path: str) -> str:
+    """Links to the modules, relative to the page that shows them, so MkDocs checks them."""
+    entries = [(module, link_from(page_path, module.path)) for module in modules]
+    return templates.get_template(MODULE_LIST_TEMPLATE).render(entries=entries)
+
+
 class QuizRenderer:
-    def __init__(self, config: MkDocsConfig, banks: dict[str, Bank]) -> None:
+    def __init__(self, config: MkDocsConfig, templates: jinja2.Environment, banks: dict[str, Bank]) -> None:
         self.banks = banks
         self.markdown = SafeMarkdown(config)
-        self.templates = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(config.theme.dirs),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.templates = templates
 
     def render(self, bank_id: str) -> str:
         bank = self.banks[bank_id]
         questions = [self._view(bank_id, number, question) for number, question in enumerate(bank.questions, 1)]
-        return self.templates.get_template(TEMPLATE).render(bank_id=bank_id, title=bank.title, questions=questions)
+        return self.templates.get_template(QUIZ_TEMPLATE).render(bank_id=bank_id, title=bank.title,
+                                                                 questions=questions)
 
     def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
         block, inline = self.markdown.block, self.markdown.inline

@@ -1,8 +1,8 @@
-"""The quiz-bank format: what a CoC editor may write in quizzes/<bank-id>.yml.
+"""The content formats: quiz banks in quizzes/<bank-id>.yml, and module pages' front matter.
 
-The pydantic models are the single definition of the format. They validate banks at build
-time and generate the JSON Schema that editors use for completion (see `json_schema`).
-`describe` turns pydantic's errors into plain sentences that say how to fix the bank.
+The pydantic models are the single definition of each format. They validate content at build
+time, and the bank model generates the JSON Schema that editors use (see `json_schema`).
+`describe` turns pydantic's errors into plain sentences that say how to fix the file.
 """
 
 from __future__ import annotations
@@ -142,6 +142,22 @@ class Bank(Model):
     questions: list[Question] = Field(min_length=1)
 
 
+AUDIENCES = ("end-user", "agency-admin", "hmis-lead", "trainer")
+
+
+class ModuleMeta(BaseModel):
+    """Front matter every module page carries, so lists, paths and plans can be built from it."""
+
+    model_config = ConfigDict(extra="allow")  # Material's own keys (hide, status, ...) may follow
+
+    title: Text
+    description: Text
+    level: Literal["introductory", "advanced"]
+    minutes: int = Field(gt=0, description="Teaching plus exercises.")
+    audiences: list[Literal[AUDIENCES]] = Field(min_length=1)  # type: ignore[valid-type]
+    guide_area: Text = Field(description="The HUD HMIS Training Guide's Training Content Area, verbatim.")
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema an editor (VS Code's YAML extension) uses to complete and check banks."""
     schema = Bank.model_json_schema()
@@ -164,6 +180,11 @@ HINTS = {
     "answer": "write 'answer: true' or 'answer: false'",
     "text": "write the option's text",
     "questions": "add a 'questions:' list",
+    "minutes": "say how long the module takes, teaching plus exercises, e.g. 'minutes: 30'",
+    "level": "write 'level: introductory' or 'level: advanced'",
+    "audiences": f"list who the module is for, from {', '.join(AUDIENCES)}",
+    "guide_area": "name the HUD HMIS Training Guide's Training Content Area, verbatim",
+    "description": "say in one sentence what the module teaches",
 }
 
 
@@ -212,6 +233,10 @@ def describe(error: ErrorDetails, raw: str | None) -> str:
         return "must be a list (one '- ' item per line)"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return "must be a mapping of 'field: value' lines"
+    if kind == "literal_error":
+        return f"'{given}' is not allowed: {str(error['msg']).replace('Input should be', 'use')}"
+    if kind == "greater_than":
+        return f"'{given}' must be more than {error.get('ctx', {}).get('gt')}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return str(error["msg"])

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from helpers import FIXTURES, PROJECT_DIR, copy_project, mkdocs_build
+from macros.modules import nav_paths
 
 
 def test_the_site_builds_strictly_with_the_quiz_on_its_page(tmp_path: Path) -> None:
@@ -19,6 +23,16 @@ def test_the_site_builds_strictly_with_the_quiz_on_its_page(tmp_path: Path) -> N
     assert 'src="../../assets/javascripts/quiz.js"' in page
     assert 'href="../../assets/stylesheets/quiz.css"' in page
     assert (tmp_path / "site" / "assets" / "javascripts" / "quiz.js").is_file()
+
+
+def test_the_home_page_lists_every_introductory_module_in_order(tmp_path: Path) -> None:
+    assert mkdocs_build(PROJECT_DIR, tmp_path / "site").returncode == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<a href="introductory/([a-z-]+)/">', home.split('class="module-list"')[1])
+    pages = [path.removeprefix("introductory/").removesuffix(".md")
+             for path in nav_paths(load_config(str(PROJECT_DIR / "mkdocs.yml"))["nav"])
+             if path.startswith("introductory/")]
+    assert listed == pages and len(pages) == 11
 
 
 def test_bad_banks_and_pages_fail_the_build_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
@@ -36,7 +50,7 @@ def test_bad_banks_and_pages_fail_the_build_with_every_problem_and_no_traceback(
     assert result.returncode == 1
     assert "Traceback" not in output
     assert "Aborted with a BuildError!" in output
-    assert f"ERROR   -  {len(expected) + 1} problems in quiz content" in output
+    assert f"ERROR   -  {len(expected) + 1} problems in the site's content" in output
     for line in expected:
         assert f"\n{line}\n" in output
     assert '\ndocs/broken.md:3: quiz("missing-bank"): there is no bank quizzes/missing-bank.yml' in output

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 
 from helpers import FIXTURES, PROJECT_DIR
 from macros.loader import load_bank
-from macros.render import QuizRenderer, normalise
+from macros.render import QuizRenderer, normalise, template_environment
 
 
 class Elements(HTMLParser):
@@ -33,7 +33,8 @@ class Elements(HTMLParser):
 def html() -> str:
     bank, problems = load_bank(FIXTURES / "render" / "sample.yml", "sample.yml")
     assert not problems
-    return QuizRenderer(load_config(str(PROJECT_DIR / "mkdocs.yml")), {"sample": bank}).render("sample")
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    return QuizRenderer(config, template_environment(config), {"sample": bank}).render("sample")
 
 
 def test_each_question_is_a_fieldset_with_a_stable_hook(html: str) -> None:

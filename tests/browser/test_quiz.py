@@ -220,18 +220,20 @@ def test_reset_clears_every_answer_and_saved_progress(page: Page) -> None:
     expect(page.locator("[data-quiz-question][data-state]")).to_have_count(0)
 
 
-BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {
-  configurable: true, get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });"""
+# Blocked storage throws on every access, as in a browser that blocks site data. The error names
+# the script that asked, so an uncaught one from quiz.js can be told from Material's own.
+BLOCK_STORAGE = """window.__quizStorageTries = 0;
+Object.defineProperty(window, "localStorage", { configurable: true, get() {
+  const fromQuiz = /quiz\\.js/.test(new Error().stack);
+  if (fromQuiz) window.__quizStorageTries += 1;
+  throw new DOMException("storage blocked for " + (fromQuiz ? "quiz.js" : "another script"), "SecurityError");
+} });"""
 FULL_STORAGE = """Storage.prototype.setItem = function () {
   throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };"""
 
 
 def test_blocked_storage_still_works_for_the_visit(page: Page, page_errors: list[str]) -> None:
     page.add_init_script(BLOCK_STORAGE)
-    page.goto("")
-    material_errors = list(page_errors)  # Material's own inline scripts throw too; that is the baseline
-    page_errors.clear()
-
     page.goto(SAMPLE)
     q = question(page, "pick-one")
     q.get_by_label("Data not collected").check()
@@ -242,7 +244,8 @@ def test_blocked_storage_still_works_for_the_visit(page: Page, page_errors: list
 
     expect(q).to_have_attribute("data-state", "correct")
     expect(page.locator("[data-quiz-score]")).to_have_text("1 of 6 correct")
-    assert page_errors == material_errors, "the quiz added errors of its own"
+    assert page.evaluate("window.__quizStorageTries") > 0, "the quiz never tried storage: the test proves nothing"
+    assert [error for error in page_errors if "quiz.js" in error] == []
 
 
 def test_full_storage_still_works_without_errors(page: Page, page_errors: list[str]) -> None:

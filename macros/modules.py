@@ -1,0 +1,78 @@
+"""Module pages: the training areas in docs/introductory/ and docs/advanced/, read from their
+front matter so that lists of modules (and later paths and plans) come from one place."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import read_yaml, validate
+from .problems import Problem
+from .schema import ModuleMeta
+
+LEVELS = ("introductory", "advanced")
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str      # the file name without .md, e.g. "security-privacy"
+    path: str    # relative to docs/, e.g. "introductory/security-privacy.md"
+    meta: ModuleMeta
+
+
+def front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML between the opening and closing '---' lines, and the file line it starts on."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = next((index for index, line in enumerate(lines[1:], 1) if line.strip() in {"---", "..."}), None)
+    return ("\n".join(lines[1:end]), 2) if end else None
+
+
+def load_module(page: Path, docs_dir: Path, shown_as: str) -> tuple[Module | None, list[Problem]]:
+    found = front_matter(page.read_text(encoding="utf-8"))
+    if found is None:
+        return None, [Problem(shown_as, 1, "", "a module page starts with front matter between '---' lines "
+                              "(title, description, level, minutes, audiences, guide_area)")]
+    text, first_line = found
+    root, data, problems = read_yaml(text, shown_as, first_line)
+    if problems:
+        return None, problems
+    meta, problems = validate(ModuleMeta, data, root, shown_as, first_line)
+    if meta is None:
+        return None, problems
+    return Module(page.stem, page.relative_to(docs_dir).as_posix(), meta), []
+
+
+def load_modules(docs_dir: Path, project_dir: Path, nav_order: list[str]) -> tuple[list[Module], list[Problem]]:
+    """Every module page, in the order the site's navigation lists them."""
+    modules, problems = [], []
+    for level in LEVELS:
+        for page in sorted((docs_dir / level).glob("*.md")):
+            module, found = load_module(page, docs_dir, page.relative_to(project_dir).as_posix())
+            problems += found
+            if module is not None:
+                if module.meta.level != level:
+                    problems.append(Problem(page.relative_to(project_dir).as_posix(), 1, "level",
+                                            f"'{module.meta.level}' does not match the folder {level}/"))
+                modules.append(module)
+    position = {path: index for index, path in enumerate(nav_order)}
+    modules.sort(key=lambda module: (position.get(module.path, len(position)), module.path))
+    return modules, problems
+
+
+def nav_paths(nav: object) -> list[str]:
+    """The page paths in mkdocs.yml's nav, in order, however deeply sections nest."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_paths(item)]
+    return []
+
+
+def link_from(page_path: str, target: str) -> str:
+    """A relative Markdown link from one docs/ page to another, which MkDocs then checks."""
+    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
