@@ -6,6 +6,7 @@ links or attributes that could run script (javascript: URLs, on* handlers) are d
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -14,6 +15,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
+# One line of words and punctuation that Markdown would only wrap: no markup, no list or heading start.
+PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?:[^\W_]|[ ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-])*")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "cite", "poster", "xlink:href"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -59,6 +62,9 @@ class SafeMarkdown:
 
     def block(self, text: str) -> str:
         """Paragraphs, lists and other block content."""
+        text = text.strip()
+        if PLAIN_TEXT.fullmatch(text):  # most options and sources: skip the full Markdown pipeline
+            return f"<p>{html.escape(text, quote=False)}</p>"
         self._md.reset()
         return self._md.convert(text)
 

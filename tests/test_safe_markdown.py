@@ -44,3 +44,17 @@ def test_is_safe_url(url: str, safe: bool) -> None:
 
 def test_inline_keeps_block_content_that_cannot_be_unwrapped(md: SafeMarkdown) -> None:
     assert md.inline("one\n\ntwo") == "<p>one</p>\n<p>two</p>"
+
+
+@pytest.mark.parametrize("text", ["Data not collected", "Client doesn't know (8): \u201cquoted\u201d \u2013 fine.",
+                                  "24 CFR 578.7(b)(3)", "A & B < C", "1990"])
+def test_plain_text_skips_markdown_but_gives_the_same_html(md: SafeMarkdown, text: str) -> None:
+    md._md.reset()
+    assert md.block(text) == md._md.convert(text)
+
+
+@pytest.mark.parametrize("text", ["- a list", "1. a list", "# heading", "> quote", ": definition",
+                                  "*emphasis*", "snake_case", "a [link](https://x.org)", "two\nlines"])
+def test_text_with_markup_still_goes_through_markdown(text: str) -> None:
+    from macros.safe_markdown import PLAIN_TEXT
+    assert PLAIN_TEXT.fullmatch(text) is None
