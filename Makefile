@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Material prints an end-of-life notice on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema bench clean
+.PHONY: serve build offline test check schema bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 with live reload
 
 build: $(STAMP)  ## Write the site to site/
 	$(BIN)/mkdocs build --strict
+
+offline: $(STAMP)  ## Write hmis-training-offline.zip: the site for use from file:// with no network
+	rm -rf site-offline hmis-training-offline.zip
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir site-offline/hmis-training
+	cd site-offline && ../$(BIN)/python -m zipfile -c ../hmis-training-offline.zip hmis-training
+	@echo "Wrote hmis-training-offline.zip: unzip it and open hmis-training/index.html"
 
 check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
 	$(BIN)/python -m macros
@@ -33,4 +39,4 @@ bench: $(STAMP)  ## Print build time, quiz asset size and page weight
 	$(BIN)/python tests/bench.py
 
 clean:
-	rm -rf site test-results .pytest_cache
+	rm -rf site site-offline hmis-training-offline.zip test-results .pytest_cache

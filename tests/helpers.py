@@ -15,11 +15,12 @@ QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SUB_PATH = "hmis-training"
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(project_dir: Path, site_dir: Path, site_url: str | None = None,
+                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would, and keep its output for the assertions."""
     env = {**QUIET_ENV, **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project_dir, env=env, capture_output=True, text=True, timeout=300,
     )
 
@@ -28,5 +29,6 @@ def copy_project(destination: Path) -> Path:
     """A throwaway copy of everything the build reads, for tests that add to it or break it."""
     for name in ("docs", "quizzes", "macros", "overrides"):
         shutil.copytree(PROJECT_DIR / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(PROJECT_DIR / "mkdocs.yml", destination / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.offline.yml"):
+        shutil.copy(PROJECT_DIR / config, destination / config)
     return destination

@@ -1,0 +1,66 @@
+"""The offline build (make offline) works unzipped from file:// with no network: navigation,
+quizzes with saved progress, and search."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from helpers import PROJECT_DIR, copy_project, mkdocs_build
+
+
+def features(config_file: str) -> list[str]:
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: None)
+    return yaml.load((PROJECT_DIR / config_file).read_text(encoding="utf-8"), Loader=loader)["theme"]["features"]
+
+
+def test_offline_features_are_the_site_features_without_instant_navigation() -> None:
+    assert features("mkdocs.offline.yml") == [f for f in features("mkdocs.yml") if f != "navigation.instant"]
+
+
+@pytest.fixture(scope="module")
+def offline_home(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Build as `make offline` does, zip it, unzip it elsewhere: the file:// URL of its home page."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    built = tmp_path_factory.mktemp("built")
+    result = mkdocs_build(project, built / "hmis-training", config="mkdocs.offline.yml")
+    assert result.returncode == 0, result.stderr
+    archive = built / "offline.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in (built / "hmis-training").rglob("*"):
+            zipped.write(file, file.relative_to(built))
+    unzipped = tmp_path_factory.mktemp("laptop")
+    zipfile.ZipFile(archive).extractall(unzipped)
+    return (unzipped / "hmis-training" / "index.html").as_uri()
+
+
+def test_a_quiz_works_and_keeps_progress_from_file(page: Page, offline_home: str, page_errors: list[str]) -> None:
+    network: list[str] = []
+    page.on("request", lambda request: network.append(request.url) if request.url.startswith("http") else None)
+
+    page.goto(offline_home)
+    page.locator("article").get_by_role("link", name="HMIS Security & Privacy Policies & Procedures").first.click()
+    expect(page).to_have_url(re.compile(r"^file://.*/introductory/security-privacy\.html$"))
+    first = page.locator("[data-quiz-question]").first
+    for right in first.locator("input[data-correct]").all():
+        right.check()
+    first.get_by_role("button", name="Check answer").click()
+    expect(first).to_have_attribute("data-state", "correct")
+
+    page.reload()
+    expect(page.locator("[data-quiz-question]").first).to_have_attribute("data-state", "correct")
+    assert network == []
+    assert page_errors == []
+
+
+def test_search_works_from_file(page: Page, offline_home: str) -> None:
+    page.goto(offline_home)
+    page.locator("input[data-md-component=search-query]").focus()
+    page.keyboard.type("comparable database")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
