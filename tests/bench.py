@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import PROJECT_DIR, QUIET_ENV, copy_project  # noqa: E402
+from helpers import QUIET_ENV, copy_project, read_mkdocs_config  # noqa: E402
 
 RUNS = 5
 QUESTIONS = 1000
@@ -64,9 +64,7 @@ def plain_material_project(destination: Path, idle_macros: bool = False) -> Path
     """The same docs on Material alone: no overrides, and mkdocs-macros absent or loaded but idle,
     to show how much of the overhead is the plugin's own."""
     copy_project(destination)
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node)[-1])
-    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config = read_mkdocs_config()
     config["theme"].pop("custom_dir")
     config["plugins"].pop("macros")
     config.pop("watch")

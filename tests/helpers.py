@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Material prints an end-of-life notice on every run unless this is set.
@@ -23,6 +25,13 @@ def mkdocs_build(project_dir: Path, site_dir: Path, site_url: str | None = None,
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project_dir, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+def read_mkdocs_config(name: str = "mkdocs.yml") -> dict:
+    """A config file as data, with each !ENV tag read as its default."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node)[-1])
+    return yaml.load((PROJECT_DIR / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 def copy_project(destination: Path) -> Path:

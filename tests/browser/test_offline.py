@@ -8,20 +8,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
 
-from helpers import PROJECT_DIR, copy_project, mkdocs_build
-
-
-def features(config_file: str) -> list[str]:
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda load, node: None)
-    return yaml.load((PROJECT_DIR / config_file).read_text(encoding="utf-8"), Loader=loader)["theme"]["features"]
+from helpers import copy_project, mkdocs_build, read_mkdocs_config
 
 
 def test_offline_features_are_the_site_features_without_instant_navigation() -> None:
-    assert features("mkdocs.offline.yml") == [f for f in features("mkdocs.yml") if f != "navigation.instant"]
+    offline, online = (read_mkdocs_config(name)["theme"]["features"] for name in ("mkdocs.offline.yml", "mkdocs.yml"))
+    assert offline == [feature for feature in online if feature != "navigation.instant"]
 
 
 @pytest.fixture(scope="module")
