@@ -7,6 +7,9 @@ STAMP  := $(VENV)/.installed
 # Material prints an end-of-life notice on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
+# A CoC's fork may add mkdocs.local.yml (INHERIT: mkdocs.yml) to change the name, colours or logo.
+CONFIG := $(if $(wildcard mkdocs.local.yml),mkdocs.local.yml,mkdocs.yml)
+
 .PHONY: serve build offline test check schema bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
@@ -15,14 +18,15 @@ $(STAMP): requirements.txt requirements-test.txt
 	touch $@
 
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## Write the site to site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict --config-file $(CONFIG)
 
 offline: $(STAMP)  ## Write hmis-training-offline.zip: the site for use from file:// with no network
 	rm -rf site-offline hmis-training-offline.zip
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir site-offline/hmis-training
+	sed 's/^INHERIT: mkdocs.yml$$/INHERIT: $(CONFIG)/' mkdocs.offline.yml > .mkdocs.offline.build.yml
+	$(BIN)/mkdocs build --strict --config-file .mkdocs.offline.build.yml --site-dir site-offline/hmis-training
 	cd site-offline && ../$(BIN)/python -m zipfile -c ../hmis-training-offline.zip hmis-training
 	@echo "Wrote hmis-training-offline.zip: unzip it and open hmis-training/index.html"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import problems, schema, loader, pages, modules, content, safe_markdown, render
+from . import problems, schema, loader, pages, modules, settings, local, content, safe_markdown, render
 
 _builds = 0
+DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name is kept
 
 
 def define_env(env) -> None:
@@ -15,14 +16,19 @@ def define_env(env) -> None:
     global _builds
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply.
     if _builds:
-        for module in (problems, schema, loader, pages, modules, content, safe_markdown, render):
+        for module in (problems, schema, loader, pages, modules, settings, local, content, safe_markdown, render):
             importlib.reload(module)
     _builds += 1
 
-    site = content.load_content(Path(env.project_dir), Path(env.conf["docs_dir"]), env.conf["nav"])
+    project_dir = Path(env.project_dir)
+    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"])
     problems.fail_on(site.problems)
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(env.conf, templates, site.banks)
+    env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
+    if site.settings.coc.name and env.conf["site_name"] == DEFAULT_SITE_NAME:
+        env.conf["site_name"] = f"{site.settings.coc.name}: {DEFAULT_SITE_NAME}"
+    env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
 
     @env.macro
     def quiz(bank_id: str) -> str:
@@ -34,3 +40,24 @@ def define_env(env) -> None:
         """Links to every module of one level ("introductory" or "advanced"), in navigation order."""
         chosen = [module for module in site.modules if module.meta.level == level]
         return render.render_module_list(templates, chosen, env.page.file.src_uri)
+
+    @env.macro
+    def local_callout(slot: str, caller=None) -> str:
+        """{% call local_callout("slot") %}default{% endcall %}: the CoC's local/callouts/<slot>.md,
+        or the page's default text when the CoC has not written one."""
+        return local.callout_text(project_dir, slot) or (caller() if caller else "")
+
+    @env.macro
+    def help_desk() -> str:
+        """The CoC's help desk contacts from local/settings.yml, or what to find out if unset."""
+        return render.render_help_desk(templates, site.settings)
+
+    @env.macro
+    def coc_documents() -> str:
+        """Links to the CoC's documents from local/settings.yml, or where to ask for each."""
+        return render.render_coc_documents(templates, site.settings)
+
+    @env.macro
+    def local_page_list() -> str:
+        """Links to the CoC's own pages in local/pages/."""
+        return render.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)

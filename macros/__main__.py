@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from .content import load_content
 from .loader import BANKS_DIR
+from .pages import callout_slots, rendered_pages
 from .problems import fail_on
 from .schema import json_schema
 
@@ -34,7 +35,8 @@ def main(argv: list[str]) -> int:
         print(f"wrote {SCHEMA_FILE.relative_to(PROJECT_DIR)}")
         return 0
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
-    site = load_content(PROJECT_DIR, Path(config["docs_dir"]), config["nav"])
+    docs_dir = Path(config["docs_dir"])
+    site = load_content(PROJECT_DIR, docs_dir, config["nav"])
     try:
         fail_on(site.problems)
     except PluginError as error:
@@ -42,6 +44,10 @@ def main(argv: list[str]) -> int:
         return 1
     questions = sum(len(bank.questions) for bank in site.banks.values())
     print(f"{len(site.modules)} modules, {len(site.banks)} quiz banks, {questions} questions: all valid")
+    slots = sorted(callout_slots(rendered_pages(docs_dir, PROJECT_DIR), PROJECT_DIR))
+    print(f"slots your CoC can fill in local/callouts/<slot>.md: {', '.join(slots)}")
+    if site.unset_settings:
+        print(f"still FIXME in local/settings.yml: {', '.join(site.unset_settings)}")
     return 0
 
 

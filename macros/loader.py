@@ -10,9 +10,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import SLUG_PATTERN, Bank, describe, path_of
+from .schema import SLUG_PATTERN, Bank, describe, field_names, path_of
 
 BANKS_DIR = "quizzes"
+BANK_DIRS = (BANKS_DIR, "local/quizzes")  # upstream banks, then the CoC's own
 # libyaml's parser is ten times faster; PyYAML's own explains syntax errors better.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -117,12 +118,12 @@ def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems = []
+        problems, known = [], field_names(model)
         for detail in error.errors():
             path = path_of(detail)
             node, line = node_at(root, path) if root is not None else (None, 1)
             raw = node.value if isinstance(node, yaml.ScalarNode) else None
-            problems.append(Problem(shown_as, first_line + line - 1, field_path(path), describe(detail, raw)))
+            problems.append(Problem(shown_as, first_line + line - 1, field_path(path), describe(detail, raw, known)))
         return None, problems
 
 
@@ -140,21 +141,27 @@ def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
 
 
 def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:
-    """Every bank in quizzes/, keyed by file name without .yml, and every problem in any of them."""
+    """Every bank in quizzes/ and the CoC's local/quizzes/, keyed by file name without .yml,
+    and every problem in any of them."""
     banks: dict[str, Bank] = {}
     problems: list[Problem] = []
-    for path in sorted((project_dir / BANKS_DIR).glob("*.y*ml")):
+    first_file: dict[str, str] = {}
+    paths = [path for folder in BANK_DIRS for path in sorted((project_dir / folder).glob("*.y*ml"))]
+    for path in paths:
         shown_as = path.relative_to(project_dir).as_posix()
+        bank_id = path.stem
         if path.suffix != ".yml":
             problems.append(Problem(shown_as, 1, "", "bank files end in .yml; rename it"))
-            continue
-        bank_id = path.stem
-        if not re.fullmatch(SLUG_PATTERN, bank_id):
+        elif not re.fullmatch(SLUG_PATTERN, bank_id):
             problems.append(Problem(shown_as, 1, "", f"'{bank_id}' is not a valid bank id: name the file "
                                     "with lowercase letters, digits and hyphens"))
-            continue
-        bank, found = load_bank(path, shown_as)
-        problems += found
-        if bank is not None:
-            banks[bank_id] = bank
+        elif bank_id in first_file:
+            problems.append(Problem(shown_as, 1, "", f"the bank id '{bank_id}' is taken by {first_file[bank_id]}; "
+                                    "rename this file"))
+        else:
+            first_file[bank_id] = shown_as
+            bank, found = load_bank(path, shown_as)
+            problems += found
+            if bank is not None:
+                banks[bank_id] = bank
     return banks, problems

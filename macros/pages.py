@@ -1,4 +1,5 @@
-"""Find the quiz("...") calls in pages, so a missing bank fails the build before any page renders."""
+"""The macro calls written in pages, checked before any page renders: quiz("...") calls against
+the banks, and local_callout("...") slots against the CoC's files in local/callouts/."""
 
 from __future__ import annotations
 
@@ -10,31 +11,53 @@ from mkdocs.utils import meta
 
 from .problems import Problem
 
+LOCAL_PAGES_DIR = "local/pages"
+CALLOUTS_DIR = "local/callouts"
 QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?P<quote>["'])(?P<bank>.*?)(?P=quote)\s*\)\s*-?\}\}""")
+CALLOUT_CALL = re.compile(r"""\{%-?\s*call\s+local_callout\(\s*(?P<quote>["'])(?P<slot>.*?)(?P=quote)\s*\)""")
 
 
-def check_quiz_calls(docs_dir: Path, project_dir: Path, bank_ids: Iterable[str]) -> list[Problem]:
+def rendered_pages(docs_dir: Path, project_dir: Path) -> list[Path]:
+    """Every Markdown page the build renders with macros: docs/ and the CoC's local/pages/."""
+    pages = [*docs_dir.rglob("*.md"), *(project_dir / LOCAL_PAGES_DIR).rglob("*.md")]
+    return sorted(page for page in pages if meta.get_data(page.read_text(encoding="utf-8"))[1].get("render_macros") is not False)
+
+
+def lines_of(pages: Iterable[Path], project_dir: Path) -> Iterable[tuple[str, int, str]]:
+    for page in pages:
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            yield page.relative_to(project_dir).as_posix(), number, line
+
+
+def check_quiz_calls(pages: list[Path], project_dir: Path, bank_ids: Iterable[str]) -> list[Problem]:
     """One problem per call to a bank that does not exist, that is not at the start of a line,
     or that repeats a bank already on the page (its element ids would clash)."""
     known = sorted(bank_ids)
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        shown_as = page.relative_to(project_dir).as_posix()
-        text = page.read_text(encoding="utf-8")
-        if meta.get_data(text)[1].get("render_macros") is False:
-            continue  # the page shows macro calls as examples instead of running them
-        first_use: dict[str, int] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            for call in QUIZ_CALL.finditer(line):
-                bank = call["bank"]
-                if bank not in known:
-                    why = f"there is no bank quizzes/{bank}.yml; known banks: {', '.join(known) or 'none'}"
-                elif call.start() != 0:
-                    why = "put the call at the start of its own line, outside lists and admonitions, or the quiz will break"
-                elif bank in first_use:
-                    why = f"this bank is already on the page at line {first_use[bank]}; show a bank once per page"
-                else:
-                    first_use[bank] = number
-                    continue
-                problems.append(Problem(shown_as, number, f'quiz("{bank}")', why))
+    first_use: dict[tuple[str, str], int] = {}
+    for shown_as, number, line in lines_of(pages, project_dir):
+        for call in QUIZ_CALL.finditer(line):
+            bank = call["bank"]
+            if bank not in known:
+                why = f"there is no bank quizzes/{bank}.yml; known banks: {', '.join(known) or 'none'}"
+            elif call.start() != 0:
+                why = "put the call at the start of its own line, outside lists and admonitions, or the quiz will break"
+            elif (shown_as, bank) in first_use:
+                why = f"this bank is already on the page at line {first_use[shown_as, bank]}; show a bank once per page"
+            else:
+                first_use[shown_as, bank] = number
+                continue
+            problems.append(Problem(shown_as, number, f'quiz("{bank}")', why))
     return problems
+
+
+def callout_slots(pages: list[Path], project_dir: Path) -> set[str]:
+    return {call["slot"] for _, _, line in lines_of(pages, project_dir) for call in CALLOUT_CALL.finditer(line)}
+
+
+def check_callouts(pages: list[Path], project_dir: Path) -> list[Problem]:
+    """A CoC's callout file for a slot no page has would never be shown: say so rather than drop it."""
+    slots = sorted(callout_slots(pages, project_dir))
+    return [Problem(path.relative_to(project_dir).as_posix(), 1, "",
+                    f"no page has the slot '{path.stem}'; name the file after one of: {', '.join(slots)}")
+            for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")) if path.stem not in slots]

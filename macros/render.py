@@ -11,12 +11,17 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from .local import LocalPage
 from .modules import Module, link_from
 from .safe_markdown import SafeMarkdown
+from .settings import Settings
 from .schema import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
 QUIZ_TEMPLATE = "partials/quiz.html"
 MODULE_LIST_TEMPLATE = "partials/module-list.html"
+HELP_DESK_TEMPLATE = "partials/help-desk.html"
+COC_DOCUMENTS_TEMPLATE = "partials/coc-documents.html"
+LOCAL_PAGES_TEMPLATE = "partials/local-pages.html"
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,19 @@ def render_module_list(templates: jinja2.Environment, modules: list[Module], pag
     """Links to the modules, relative to the page that shows them, so MkDocs checks them."""
     entries = [(module, link_from(page_path, module.path)) for module in modules]
     return templates.get_template(MODULE_LIST_TEMPLATE).render(entries=entries)
+
+
+def render_help_desk(templates: jinja2.Environment, settings: Settings) -> str:
+    return templates.get_template(HELP_DESK_TEMPLATE).render(coc=settings)
+
+
+def render_coc_documents(templates: jinja2.Environment, settings: Settings) -> str:
+    return templates.get_template(COC_DOCUMENTS_TEMPLATE).render(coc=settings)
+
+
+def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], page_path: str) -> str:
+    entries = [(page, link_from(page_path, page.path)) for page in pages]
+    return templates.get_template(LOCAL_PAGES_TEMPLATE).render(entries=entries)
 
 
 class QuizRenderer:

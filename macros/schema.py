@@ -8,7 +8,8 @@ time, and the bank model generates the JSON Schema that editors use (see `json_s
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Any, ClassVar, Literal, Union
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 
 from pydantic import (
     BaseModel,
@@ -22,6 +23,8 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://\S+$"
+COC_CODE_PATTERN = r"^[A-Z]{2}-\d{3}$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -166,9 +169,27 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-FIELD_NAMES = sorted(
-    {name for model in (Bank, Option, SingleQuestion, ShortQuestion, TrueFalseQuestion) for name in model.model_fields}
-)
+def _types_in(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    for argument in get_args(annotation):
+        yield from _types_in(argument)
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """Every field name a file of this model may use, at any depth: the choices for 'did you mean'."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, field in current.model_fields.items():
+            names.add(name)
+            todo += [kind for kind in _types_in(field.annotation)
+                     if isinstance(kind, type) and issubclass(kind, BaseModel)]
+    return sorted(names)
 
 HINTS = {
     "id": "give the question a short stable id such as 'roi-purpose'",
@@ -188,6 +209,14 @@ HINTS = {
 }
 
 
+# What a value that fails a pattern should look like, by pattern.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "use lowercase letters, digits and single hyphens, e.g. 'roi-purpose'",
+    URL_PATTERN: "write a full web address that starts with https://",
+    COC_CODE_PATTERN: "write the HUD CoC code: two capital letters, a hyphen and three digits, e.g. 'XX-500'",
+}
+
+
 def path_of(error: ErrorDetails) -> tuple[int | str, ...]:
     """Where in the YAML file the error is: without the type tag pydantic adds for the union,
     and at the `type` field itself when that is what is wrong."""
@@ -199,15 +228,16 @@ def path_of(error: ErrorDetails) -> tuple[int | str, ...]:
     return path + ("type",) if error["type"] == "union_tag_invalid" else path
 
 
-def describe(error: ErrorDetails, raw: str | None) -> str:
-    """A sentence saying what is wrong and how to fix it. `raw` is the YAML text at the spot."""
+def describe(error: ErrorDetails, raw: str | None, known: Sequence[str] = ()) -> str:
+    """A sentence saying what is wrong and how to fix it. `raw` is the YAML text at the spot;
+    `known` the field names the file may use."""
     kind, name = error["type"], error["loc"][-1] if error["loc"] else ""
     given = error.get("input")
     if kind == "missing":
         return f"missing required field '{name}': {HINTS.get(str(name), 'add it')}"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(name), FIELD_NAMES, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(FIELD_NAMES)}"
+        close = difflib.get_close_matches(str(name), known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known fields are {', '.join(known)}"
         return f"unknown field '{name}': {hint}"
     if kind == "union_tag_invalid":
         return f"unknown type '{error['ctx']['tag']}': use one of {', '.join(QUESTION_TYPES)}"
@@ -221,7 +251,8 @@ def describe(error: ErrorDetails, raw: str | None) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_pattern_mismatch":
-        return f"'{given}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. 'roi-purpose'"
+        expected = PATTERN_HINTS.get(error.get("ctx", {}).get("pattern", ""), "check its form")
+        return f"'{given}' is not valid: {expected}"
     if kind in {"int_parsing", "float_parsing", "int_type", "float_type"}:
         return f"'{raw or given}' is not a number: write digits only, e.g. 30 or 2.5"
     if kind in {"bool_parsing", "bool_type"}:
@@ -235,8 +266,12 @@ def describe(error: ErrorDetails, raw: str | None) -> str:
         return "must be a mapping of 'field: value' lines"
     if kind == "literal_error":
         return f"'{given}' is not allowed: {str(error['msg']).replace('Input should be', 'use')}"
-    if kind == "greater_than":
-        return f"'{given}' must be more than {error.get('ctx', {}).get('gt')}"
+    bounds = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least", "ge"),
+              "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}
+    if kind in bounds:
+        words, key = bounds[kind]
+        bound = error.get("ctx", {}).get(key)
+        return f"'{raw or given}' must be {words} {f'{bound:g}' if isinstance(bound, float) else bound}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return str(error["msg"])

@@ -36,7 +36,7 @@ def read_mkdocs_config(name: str = "mkdocs.yml") -> dict:
 
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of everything the build reads, for tests that add to it or break it."""
-    for name in ("docs", "quizzes", "macros", "overrides"):
+    for name in ("docs", "quizzes", "macros", "overrides", "local"):
         shutil.copytree(PROJECT_DIR / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     for config in ("mkdocs.yml", "mkdocs.offline.yml"):
         shutil.copy(PROJECT_DIR / config, destination / config)

@@ -1,0 +1,35 @@
+"""The CoC's own content in local/: its callouts, shown in the slots of upstream pages, and its
+pages, which macros/hooks.py adds to the build under local/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils import meta
+
+from .pages import CALLOUTS_DIR, LOCAL_PAGES_DIR
+
+
+@dataclass(frozen=True)
+class LocalPage:
+    title: str
+    path: str  # as the build knows it, relative to docs/: "local/<name>.md"
+
+
+def callout_text(project_dir: Path, slot: str) -> str | None:
+    """The CoC's Markdown for a slot, if it wrote one."""
+    path = project_dir / CALLOUTS_DIR / f"{slot}.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def local_pages(project_dir: Path) -> list[LocalPage]:
+    """The CoC's pages, titled as their front matter or first heading says."""
+    found = []
+    for path in sorted((project_dir / LOCAL_PAGES_DIR).rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+        title = meta.get_data(text)[1].get("title") or (heading[1].strip() if heading else path.stem)
+        found.append(LocalPage(title, "local/" + path.relative_to(project_dir / LOCAL_PAGES_DIR).as_posix()))
+    return found

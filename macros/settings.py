@@ -1,0 +1,92 @@
+"""The CoC's own settings, from local/settings.yml: who it is, its help desk and documents, its
+data quality benchmarks and the quiz pass mark. A value still written FIXME is unset: the site
+then shows a setup checklist instead of a broken page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from .loader import read_yaml, validate
+from .problems import Problem
+from .schema import COC_CODE_PATTERN, URL_PATTERN
+
+SETTINGS_FILE = "local/settings.yml"
+FIXME = "FIXME"
+
+
+def _unset_if_blank(value: Any) -> Any:
+    return None if value in {FIXME, ""} else value
+
+
+Unset = BeforeValidator(_unset_if_blank)
+Url = Annotated[Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None, Unset]
+Text = Annotated[Annotated[str, StringConstraints(strip_whitespace=True)] | None, Unset]
+CocCode = Annotated[Annotated[str, StringConstraints(pattern=COC_CODE_PATTERN)] | None, Unset]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Coc(Section):
+    name: Text = None
+    number: CocCode = None
+
+
+class Hmis(Section):
+    software: Text = None
+    vendor: Text = None
+
+
+class HelpDesk(Section):
+    email: Text = None
+    phone: Text = None
+    hours: Text = None
+    ticket_url: Url = None
+
+
+class Documents(Section):
+    policies_and_procedures: Url = None
+    privacy_notice: Url = None
+    user_agreement: Url = None
+    data_quality_plan: Url = None
+
+
+class DataQuality(Section):
+    timeliness_days: Annotated[Annotated[int, Field(ge=0)] | None, Unset] = None
+    completeness_percent: Annotated[Annotated[float, Field(gt=0, le=100)] | None, Unset] = None
+
+
+class Quiz(Section):
+    pass_mark_percent: int = Field(80, ge=1, le=100)
+
+
+class Settings(Section):
+    coc: Coc = Coc()
+    hmis: Hmis = Hmis()
+    help_desk: HelpDesk = HelpDesk()
+    documents: Documents = Documents()
+    data_quality: DataQuality = DataQuality()
+    quiz: Quiz = Quiz()
+
+
+def still_fixme(data: Any, prefix: str = "") -> list[str]:
+    """The settings a CoC has not set yet, as dotted names such as 'help_desk.email'."""
+    if isinstance(data, dict):
+        return [name for key, value in data.items() for name in still_fixme(value, f"{prefix}{key}.")]
+    return [prefix.rstrip(".")] if data == FIXME else []
+
+
+def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]]:
+    """The settings, the names still FIXME, and any problem in the file (with its line)."""
+    path = project_dir / SETTINGS_FILE
+    if not path.is_file():
+        return Settings(), [], []
+    root, data, problems = read_yaml(path.read_text(encoding="utf-8"), SETTINGS_FILE)
+    if problems:
+        return Settings(), [], problems
+    settings, problems = validate(Settings, data or {}, root, SETTINGS_FILE)
+    return settings or Settings(), still_fixme(data), problems

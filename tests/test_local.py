@@ -1,0 +1,78 @@
+"""A CoC's fork: its settings, pages, quizzes and callouts in local/ show everywhere they should,
+no upstream file is edited, and an upstream update merges cleanly."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from helpers import FIXTURES, copy_project, mkdocs_build
+
+RIVERBEND = FIXTURES / "local-coc" / "local"
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                            cwd=cwd, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tmp_path: Path) -> None:
+    upstream = copy_project(tmp_path / "upstream")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "upstream")
+    fork = tmp_path / "fork"
+    git(tmp_path, "clone", "-q", str(upstream), str(fork))
+
+    shutil.copytree(RIVERBEND, fork / "local", dirs_exist_ok=True)
+    git(fork, "add", "-A")
+    git(fork, "commit", "-q", "-m", "Riverbend County CoC's settings and content")
+    changed = git(fork, "diff", "--name-only", "HEAD~1").split()
+    assert changed and all(path.startswith("local/") for path in changed), changed
+
+    page = upstream / "docs" / "introductory" / "security-privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn upstream correction.\n", encoding="utf-8")
+    git(upstream, "commit", "-q", "-am", "upstream update")
+    git(fork, "pull", "-q", "--no-rebase", "origin", "main")  # fails on a merge conflict
+
+    site = tmp_path / "site"
+    result = mkdocs_build(fork, site)
+    assert result.returncode == 0, result.stderr
+
+    def html(path: str) -> str:
+        return (site / path / "index.html").read_text(encoding="utf-8")
+
+    assert "<title>Home - Riverbend County CoC: HMIS Training</title>" in html("")
+    assert "md-banner" not in html("")  # nothing left to set up
+    assert 'href="mailto:hmis-help@riverbend.example"' in html("introductory/help-desk")
+    security = html("introductory/security-privacy")
+    assert "signed Riverbend ROI (version 3)" in security
+    assert "Do you need a signed ROI before entering" not in security  # the default box was replaced
+    assert "An upstream correction." in security
+    assert 'data-quiz-question="riverbend-intake/roi-form-version"' in html("local/intake-forms")
+    your_coc = html("your-coc")
+    assert 'href="../local/intake-forms/"' in your_coc and "within 3 days" in your_coc
+    assert 'href="https://riverbend.example/hmis/dqmp"' in your_coc
+
+
+def test_the_upstream_site_shows_the_setup_checklist_and_default_boxes(tmp_path: Path) -> None:
+    result = mkdocs_build(copy_project(tmp_path / "project"), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "not set up for a Continuum of Care yet" in home and "help_desk.email" in home
+    help_desk = (tmp_path / "site" / "introductory" / "help-desk" / "index.html").read_text(encoding="utf-8")
+    assert "Find out, and keep where you can find it quickly" in help_desk
+
+
+def test_a_callout_for_a_slot_no_page_has_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "local" / "callouts" / "roi-and-visibilty.md").write_text("Misspelt slot.\n", encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode == 1
+    assert ("local/callouts/roi-and-visibilty.md:1: no page has the slot 'roi-and-visibilty'; name the file "
+            "after one of: breach-procedure, roi-and-visibility, user-agreement") in result.stderr
