@@ -5,18 +5,20 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import problems, schema, loader, pages, modules, settings, local, content, safe_markdown, render
+from . import problems, schema, loader, pages, modules, settings, local, reference, content, safe_markdown, render
 
 _builds = 0
+_abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
 DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name is kept
 
 
 def define_env(env) -> None:
     """Check all content before any page renders, then offer the macros pages call."""
-    global _builds
+    global _builds, _abbreviations
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply.
     if _builds:
-        for module in (problems, schema, loader, pages, modules, settings, local, content, safe_markdown, render):
+        for module in (problems, schema, loader, pages, modules, settings, local, reference, content,
+                       safe_markdown, render):
             importlib.reload(module)
     _builds += 1
 
@@ -25,6 +27,7 @@ def define_env(env) -> None:
     problems.fail_on(site.problems)
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(env.conf, templates, site.banks)
+    _abbreviations = site.reference.abbreviations()
     env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
     if site.settings.coc.name and env.conf["site_name"] == DEFAULT_SITE_NAME:
         env.conf["site_name"] = f"{site.settings.coc.name}: {DEFAULT_SITE_NAME}"
@@ -58,6 +61,21 @@ def define_env(env) -> None:
         return render.render_coc_documents(templates, site.settings)
 
     @env.macro
+    def glossary() -> str:
+        """Every term of quizzes/reference/glossary.yml, as a definition list."""
+        return quizzes.render_glossary(site.reference.glossary)
+
+    @env.macro
+    def data_elements(family: str) -> str:
+        """The reference table for one family of data elements: pdde, ude, psde, ce or metadata."""
+        return render.render_data_elements(templates, site.reference.family(family))
+
+    @env.macro
     def local_page_list() -> str:
         """Links to the CoC's own pages in local/pages/."""
         return render.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)
+
+
+def on_post_page_macros(env) -> None:
+    """Give every acronym in the glossary a tooltip on every page (Python-Markdown abbr)."""
+    env.markdown += "\n\n" + _abbreviations + "\n"

@@ -9,6 +9,7 @@ from .loader import load_banks
 from .modules import Module, load_modules, nav_paths
 from .pages import check_callouts, check_quiz_calls, rendered_pages
 from .problems import Problem
+from .reference import REFERENCE_DIR, Reference, load_reference
 from .schema import Bank
 from .settings import Settings, load_settings
 
@@ -19,7 +20,36 @@ class Content:
     modules: list[Module]
     settings: Settings
     unset_settings: list[str]  # still FIXME in local/settings.yml
+    reference: Reference | None
     problems: list[Problem]
+
+
+def check_curriculum(modules: list[Module], banks: dict[str, object], reference: Reference,
+                     project_dir: Path) -> list[Problem]:
+    """Every training area of HUD's guide has one module page of its level and a quiz bank of the
+    same id; every module names an area of the guide."""
+    areas_file = f"{REFERENCE_DIR}/guide-areas.yml"
+    areas_text = (project_dir / areas_file).read_text(encoding="utf-8").splitlines()
+    problems = []
+    for area in reference.guide_areas.areas:
+        line = next((number for number, text in enumerate(areas_text, 1) if area.area in text), 1)
+        covering = [module for module in modules if module.meta.guide_area == area.area]
+        if len(covering) != 1:
+            found = ", ".join(module.path for module in covering) or "none"
+            problems.append(Problem(areas_file, line, "", f"'{area.area}' needs exactly one module page "
+                                    f"with this guide_area; found {found}"))
+        elif covering[0].meta.level != area.level:
+            problems.append(Problem(areas_file, line, "", f"'{area.area}' is {area.level} in the guide, but "
+                                    f"{covering[0].path} says level: {covering[0].meta.level}"))
+    known = {area.area for area in reference.guide_areas.areas}
+    for module in modules:
+        shown_as = f"docs/{module.path}"
+        if module.meta.guide_area not in known:
+            problems.append(Problem(shown_as, 1, "guide_area", f"'{module.meta.guide_area}' is not a training "
+                                    f"area of the guide; use one listed in {areas_file}"))
+        if module.id not in banks:
+            problems.append(Problem(shown_as, 1, "", f"a module needs a quiz bank quizzes/{module.id}.yml"))
+    return problems
 
 
 def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
@@ -29,4 +59,8 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
     pages = rendered_pages(docs_dir, project_dir)
     problems += found + settings_problems + check_quiz_calls(pages, project_dir, banks)
     problems += check_callouts(pages, project_dir)
-    return Content(banks, modules, settings, unset, problems)
+    reference, found = load_reference(project_dir)
+    problems += found
+    if reference is not None:
+        problems += check_curriculum(modules, banks, reference, project_dir)
+    return Content(banks, modules, settings, unset, reference, problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 import jinja2
@@ -13,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .local import LocalPage
 from .modules import Module, link_from
+from .reference import Family, Glossary
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
 from .schema import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
@@ -22,6 +24,8 @@ MODULE_LIST_TEMPLATE = "partials/module-list.html"
 HELP_DESK_TEMPLATE = "partials/help-desk.html"
 COC_DOCUMENTS_TEMPLATE = "partials/coc-documents.html"
 LOCAL_PAGES_TEMPLATE = "partials/local-pages.html"
+GLOSSARY_TEMPLATE = "partials/glossary.html"
+DATA_ELEMENTS_TEMPLATE = "partials/data-elements.html"
 
 
 @dataclass(frozen=True)
@@ -95,11 +99,25 @@ def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], pa
     return templates.get_template(LOCAL_PAGES_TEMPLATE).render(entries=entries)
 
 
+def render_data_elements(templates: jinja2.Environment, family: Family) -> str:
+    return templates.get_template(DATA_ELEMENTS_TEMPLATE).render(family=family)
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
 class QuizRenderer:
     def __init__(self, config: MkDocsConfig, templates: jinja2.Environment, banks: dict[str, Bank]) -> None:
         self.banks = banks
         self.markdown = SafeMarkdown(config)
         self.templates = templates
+
+    def render_glossary(self, glossary: Glossary) -> str:
+        """Definitions are Markdown, so they go through the same safe conversion as bank text."""
+        entries = [(term, term_anchor(term.term), Markup(self.markdown.inline(term.definition)))
+                   for term in glossary.terms]
+        return self.templates.get_template(GLOSSARY_TEMPLATE).render(entries=entries)
 
     def render(self, bank_id: str) -> str:
         bank = self.banks[bank_id]

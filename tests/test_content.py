@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from mkdocs.utils import meta
 
-from helpers import PROJECT_DIR
+from helpers import PROJECT_DIR, copy_project, read_mkdocs_config
+from macros.content import load_content
 from macros.loader import load_banks
 from macros.pages import QUIZ_CALL
 
@@ -30,21 +32,44 @@ def test_the_security_and_privacy_bank_uses_every_question_type() -> None:
     assert {q.type for q in questions} == {"single", "multiple", "true-false", "short"}
 
 
-def test_module_pages_carry_their_metadata() -> None:
-    for page in (DOCS / "introductory").glob("*.md"):
-        data = meta.get_data(page.read_text(encoding="utf-8"))[1]
+def test_module_pages_carry_their_metadata_objectives_and_key_points() -> None:
+    pages = [*(DOCS / "introductory").glob("*.md"), *(DOCS / "advanced").glob("*.md")]
+    assert len(pages) >= 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        data = meta.get_data(text)[1]
         assert {"title", "guide_area", "level", "minutes", "audiences"} <= set(data), page.name
-        assert data["level"] == "introductory" and isinstance(data["minutes"], int)
+        assert data["level"] == page.parent.name and isinstance(data["minutes"], int), page.name
+        assert '!!! objectives "Learning objectives"' in text and '!!! keypoints "Key points"' in text, page.name
+
+
+def test_every_guide_area_has_one_module_and_a_bank_and_the_site_has_enough_questions() -> None:
+    config = read_mkdocs_config()
+    site = load_content(PROJECT_DIR, DOCS, config["nav"])
+    assert site.problems == []
+    areas = site.reference.guide_areas.areas
+    assert {module.meta.guide_area for module in site.modules} == {area.area for area in areas}
+    assert all(len(site.banks[module.id].questions) >= 10 for module in site.modules)
+    assert sum(len(bank.questions) for bank in site.banks.values()) >= 200
+
+
+def test_a_guide_area_without_a_module_is_reported(tmp_path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "advanced" / "train-the-trainer.md").unlink()
+    site = load_content(project, project / "docs", read_mkdocs_config()["nav"])
+    assert [str(problem) for problem in site.problems] == [
+        "quizzes/reference/guide-areas.yml:23: 'Train the Trainer' needs exactly one module page with this "
+        "guide_area; found none"]
 
 
 def glossary_terms() -> set[str]:
-    lines = (DOCS / "glossary.md").read_text(encoding="utf-8").splitlines()
-    return {word for term, definition in zip(lines, lines[1:]) if definition.startswith(":   ")
-            for word in re.findall(r"\w+", term)}
+    glossary = yaml.safe_load((PROJECT_DIR / "quizzes" / "reference" / "glossary.yml").read_text(encoding="utf-8"))
+    return {word for entry in glossary["terms"]
+            for word in re.findall(r"\w+", f"{entry['term']} {entry.get('expansion') or ''}")}
 
 
 def test_every_acronym_is_in_the_glossary() -> None:
-    texts = [*DOCS.rglob("*.md"), *(PROJECT_DIR / "quizzes").glob("*.yml")]
+    texts = [*DOCS.rglob("*.md"), *(PROJECT_DIR / "quizzes").rglob("*.yml")]
     used = {match for path in texts for match in ACRONYM.findall(NOT_PROSE.sub("", path.read_text(encoding="utf-8")))}
     assert used, "the acronym pattern found nothing: it is broken"
     assert used - glossary_terms() == set()

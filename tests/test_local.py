@@ -49,8 +49,8 @@ def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tm
     assert "md-banner" not in html("")  # nothing left to set up
     assert 'href="mailto:hmis-help@riverbend.example"' in html("introductory/help-desk")
     security = html("introductory/security-privacy")
-    assert "signed Riverbend ROI (version 3)" in security
-    assert "Do you need a signed ROI before entering" not in security  # the default box was replaced
+    assert "You need a signed Riverbend" in security
+    assert "Which visibility options does your HMIS offer?" not in security  # the default box was replaced
     assert "An upstream correction." in security
     assert 'data-quiz-question="riverbend-intake/roi-form-version"' in html("local/intake-forms")
     your_coc = html("your-coc")

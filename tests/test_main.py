@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers import PROJECT_DIR, QUIET_ENV
+from helpers import PROJECT_DIR, QUIET_ENV, copy_project
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess:
@@ -22,19 +22,17 @@ def test_check_passes_on_the_project_content() -> None:
 def test_check_reports_problems_one_per_line_and_fails(tmp_path, monkeypatch, capsys) -> None:
     import macros.__main__ as command
 
-    (tmp_path / "quizzes").mkdir()
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "quizzes" / "bad.yml").write_text("questions:\n  - id: x\n    type: nope\n", encoding="utf-8")
-    (tmp_path / "quizzes" / "worse.yml").write_text("questions: [", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
-    monkeypatch.setattr(command, "PROJECT_DIR", tmp_path)
+    project = copy_project(tmp_path / "project")
+    (project / "quizzes" / "bad.yml").write_text("questions:\n  - id: x\n    type: nope\n", encoding="utf-8")
+    (project / "quizzes" / "worse.yml").write_text("questions: [", encoding="utf-8")
+    monkeypatch.setattr(command, "PROJECT_DIR", project)
 
     assert command.main([]) == 1
-    assert capsys.readouterr().err.splitlines()[1:] == [
+    assert capsys.readouterr().err.splitlines() == [
+        "2 problems in the site's content; fix these and build again:",
         "quizzes/bad.yml:3: questions[0].type: unknown type 'nope': use one of single, multiple, true-false, short",
         "quizzes/worse.yml:1: YAML syntax error: expected the node content, but found '<stream end>' "
-        "(while parsing a flow node that starts at line 1); "
-        "check indentation, quotes and brackets",
+        "(while parsing a flow node that starts at line 1); check indentation, quotes and brackets",
     ]
 
 

@@ -1,0 +1,97 @@
+"""Reference data in quizzes/reference/: the glossary, the data element reference and the HUD
+guide's training areas. Pages render them with macros; nothing is typed twice."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .loader import read_yaml, validate
+from .problems import Problem
+from .schema import Text
+
+REFERENCE_DIR = "quizzes/reference"
+STAGES = ("project setup", "record creation", "project start", "update", "annual assessment",
+          "project exit", "occurrence", "post-exit")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9/-]*[A-Z0-9]")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Term(Strict):
+    term: Text = Field(description="As written on the site, e.g. 'CoC' or 'Audit trail'.")
+    expansion: Text | None = Field(None, description="What an acronym stands for; shown as a tooltip site-wide.")
+    definition: Text = Field(description="A plain-language definition (inline Markdown).")
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class Element(Strict):
+    number: Text
+    name: Text
+    about: Text = Field(description="Who or what it is collected about.")
+    stages: list[Literal[STAGES]] = Field(min_length=1)  # type: ignore[valid-type]
+    notes: Text | None = None
+    fy2026: Text | None = Field(None, description="Only when the element is new, changed or retired in FY2026.")
+
+
+class Family(Strict):
+    id: Literal["pdde", "ude", "psde", "ce", "metadata"]
+    name: Text
+    summary: Text
+    elements: list[Element] = Field(min_length=1)
+
+
+class DataElements(Strict):
+    families: list[Family] = Field(min_length=1)
+
+
+class GuideArea(Strict):
+    area: Text = Field(description="The guide's Training Content Area, verbatim.")
+    level: Literal["introductory", "advanced"]
+
+
+class GuideAreas(Strict):
+    areas: list[GuideArea] = Field(min_length=1)
+
+
+class Reference(BaseModel):
+    glossary: Glossary
+    data_elements: DataElements
+    guide_areas: GuideAreas
+
+    def abbreviations(self) -> str:
+        """Python-Markdown abbr definitions for every acronym with an expansion: the site's tooltips."""
+        return "\n".join(f"*[{term.term}]: {term.expansion}" for term in self.glossary.terms
+                         if term.expansion and ACRONYM.fullmatch(term.term))
+
+    def family(self, family_id: str) -> Family:
+        return next(family for family in self.data_elements.families if family.id == family_id)
+
+
+FILES = {"glossary": (Glossary, "glossary.yml"), "data_elements": (DataElements, "data-elements.yml"),
+         "guide_areas": (GuideAreas, "guide-areas.yml")}
+
+
+def load_reference(project_dir: Path) -> tuple[Reference | None, list[Problem]]:
+    loaded, problems = {}, []
+    for key, (model, name) in FILES.items():
+        shown_as = f"{REFERENCE_DIR}/{name}"
+        path = project_dir / shown_as
+        if not path.is_file():
+            problems.append(Problem(shown_as, 1, "", "this reference file is missing"))
+            continue
+        root, data, found = read_yaml(path.read_text(encoding="utf-8"), shown_as)
+        if not found:
+            loaded[key], found = validate(model, data, root, shown_as)
+        problems += found
+    if problems:
+        return None, problems
+    return Reference(**loaded), []
