@@ -31,6 +31,12 @@ def define_env(env) -> None:
     env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
     if site.settings.coc.name and env.conf["site_name"] == DEFAULT_SITE_NAME:
         env.conf["site_name"] = f"{site.settings.coc.name}: {DEFAULT_SITE_NAME}"
+    branding = site.settings.branding
+    if "primary_colour" in branding.model_fields_set:  # the CoC's header colour, light and dark
+        for scheme in env.conf["theme"]["palette"]:
+            scheme["primary"] = branding.primary_colour
+    if branding.logo:
+        env.conf["theme"]["logo"] = f"local/{branding.logo}"
     env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
 
     @env.macro
@@ -69,6 +75,11 @@ def define_env(env) -> None:
     def data_elements(family: str) -> str:
         """The reference table for one family of data elements: pdde, ude, psde, ce or metadata."""
         return render.render_data_elements(templates, site.reference.family(family))
+
+    @env.macro
+    def coc_benchmarks() -> str:
+        """The CoC's data quality benchmarks from local/settings.yml, or where to find them."""
+        return render.render_coc_benchmarks(templates, site.settings)
 
     @env.macro
     def local_page_list() -> str:

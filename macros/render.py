@@ -23,6 +23,7 @@ QUIZ_TEMPLATE = "partials/quiz.html"
 MODULE_LIST_TEMPLATE = "partials/module-list.html"
 HELP_DESK_TEMPLATE = "partials/help-desk.html"
 COC_DOCUMENTS_TEMPLATE = "partials/coc-documents.html"
+COC_BENCHMARKS_TEMPLATE = "partials/coc-benchmarks.html"
 LOCAL_PAGES_TEMPLATE = "partials/local-pages.html"
 GLOSSARY_TEMPLATE = "partials/glossary.html"
 DATA_ELEMENTS_TEMPLATE = "partials/data-elements.html"
@@ -92,6 +93,10 @@ def render_help_desk(templates: jinja2.Environment, settings: Settings) -> str:
 
 def render_coc_documents(templates: jinja2.Environment, settings: Settings) -> str:
     return templates.get_template(COC_DOCUMENTS_TEMPLATE).render(coc=settings)
+
+
+def render_coc_benchmarks(templates: jinja2.Environment, settings: Settings) -> str:
+    return templates.get_template(COC_BENCHMARKS_TEMPLATE).render(coc=settings)
 
 
 def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], page_path: str) -> str:

@@ -5,7 +5,7 @@ then shows a setup checklist instead of a broken page."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -64,6 +64,17 @@ class Quiz(Section):
     pass_mark_percent: int = Field(80, ge=1, le=100)
 
 
+# Material's palette colours (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/).
+COLOURS = ("red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal", "green",
+           "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown", "grey", "blue grey",
+           "black", "white")
+
+
+class Branding(Section):
+    primary_colour: Literal[COLOURS] = "indigo"  # type: ignore[valid-type]
+    logo: Text = None  # a file in local/assets/, e.g. "logo.png"
+
+
 class Settings(Section):
     coc: Coc = Coc()
     hmis: Hmis = Hmis()
@@ -71,6 +82,7 @@ class Settings(Section):
     documents: Documents = Documents()
     data_quality: DataQuality = DataQuality()
     quiz: Quiz = Quiz()
+    branding: Branding = Branding()
 
 
 def still_fixme(data: Any, prefix: str = "") -> list[str]:
@@ -89,4 +101,10 @@ def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]
     if problems:
         return Settings(), [], problems
     settings, problems = validate(Settings, data or {}, root, SETTINGS_FILE)
+    logo = settings.branding.logo if settings else None
+    if logo and not (project_dir / "local" / "assets" / logo).is_file():
+        line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                     if text.strip().startswith("logo:")), 1)
+        problems.append(Problem(SETTINGS_FILE, line, "branding.logo",
+                                f"there is no file local/assets/{logo}; put the logo there or leave logo empty"))
     return settings or Settings(), still_fixme(data), problems

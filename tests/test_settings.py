@@ -49,3 +49,13 @@ def test_without_the_file_nothing_is_set_and_nothing_fails(tmp_path: Path) -> No
 
 def test_still_fixme_names_nested_keys() -> None:
     assert still_fixme({"coc": {"name": "FIXME", "number": "XX-500"}, "quiz": {"pass_mark_percent": 80}}) == ["coc.name"]
+
+
+def test_a_logo_that_is_not_in_local_assets_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "local").mkdir()
+    (tmp_path / SETTINGS_FILE).write_text("branding:\n  primary_colour: teal\n  logo: crest.png\n", encoding="utf-8")
+    settings, _, problems = load_settings(tmp_path)
+    assert settings.branding.primary_colour == "teal"
+    assert [str(problem) for problem in problems] == [
+        "local/settings.yml:3: branding.logo: there is no file local/assets/crest.png; put the logo there "
+        "or leave logo empty"]
