@@ -5,19 +5,21 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import problems, schema, loader, pages, modules, settings, local, reference, content, safe_markdown, render
+from . import (problems, schema, loader, pages, modules, settings, local, reference, paths, content,
+               safe_markdown, render)
 
 _builds = 0
 _abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
+_module_paths: dict[str, str] = {}  # module page path -> its "In learning paths" box
 DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name is kept
 
 
 def define_env(env) -> None:
     """Check all content before any page renders, then offer the macros pages call."""
-    global _builds, _abbreviations
+    global _builds, _abbreviations, _module_paths
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply.
     if _builds:
-        for module in (problems, schema, loader, pages, modules, settings, local, reference, content,
+        for module in (problems, schema, loader, pages, modules, settings, local, reference, paths, content,
                        safe_markdown, render):
             importlib.reload(module)
     _builds += 1
@@ -28,6 +30,9 @@ def define_env(env) -> None:
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(env.conf, templates, site.banks)
     _abbreviations = site.reference.abbreviations()
+    by_id = {module.id: module for module in site.modules}
+    _module_paths = {module.path: render.render_module_paths(templates, site.paths, module, by_id)
+                     for module in site.modules}
     env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
     if site.settings.coc.name and env.conf["site_name"] == DEFAULT_SITE_NAME:
         env.conf["site_name"] = f"{site.settings.coc.name}: {DEFAULT_SITE_NAME}"
@@ -38,6 +43,7 @@ def define_env(env) -> None:
     if branding.logo:
         env.conf["theme"]["logo"] = f"local/{branding.logo}"
     env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
+    env.conf["extra"]["hmis_audiences"] = schema.AUDIENCE_LABELS  # the module-meta line in main.html
 
     @env.macro
     def quiz(bank_id: str) -> str:
@@ -82,11 +88,27 @@ def define_env(env) -> None:
         return render.render_coc_benchmarks(templates, site.settings)
 
     @env.macro
+    def path_list() -> str:
+        """Every role's path and every branch, for the "Choose your role" page."""
+        return render.render_path_list(templates, site.paths, by_id, env.page.file.src_uri)
+
+    @env.macro
+    def path_page(path_id: str) -> str:
+        """One path: what the role does, its modules in order with minutes, and its total time."""
+        return render.render_path(templates, site.paths, path_id, by_id, env.page.file.src_uri)
+
+    @env.macro
+    def training_plan() -> str:
+        """The curriculum matrix an HMIS Lead can paste into the CoC's HMIS Policies and Procedures."""
+        return render.render_training_plan(templates, site.modules, site.banks, env.page.file.src_uri)
+
+    @env.macro
     def local_page_list() -> str:
         """Links to the CoC's own pages in local/pages/."""
         return render.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)
 
 
 def on_post_page_macros(env) -> None:
-    """Give every acronym in the glossary a tooltip on every page (Python-Markdown abbr)."""
-    env.markdown += "\n\n" + _abbreviations + "\n"
+    """Give every acronym in the glossary a tooltip on every page (Python-Markdown abbr), and end
+    each module page with the learning paths it belongs to."""
+    env.markdown += "\n\n" + _module_paths.get(env.page.file.src_uri, "") + "\n\n" + _abbreviations + "\n"

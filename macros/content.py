@@ -8,6 +8,7 @@ from pathlib import Path
 from .loader import load_banks
 from .modules import Module, load_modules, nav_paths
 from .pages import check_callouts, check_quiz_calls, rendered_pages
+from .paths import PATHS_FILE, Paths, load_paths
 from .problems import Problem
 from .reference import REFERENCE_DIR, Reference, load_reference
 from .schema import Bank
@@ -21,7 +22,11 @@ class Content:
     settings: Settings
     unset_settings: list[str]  # still FIXME in local/settings.yml
     reference: Reference | None
+    paths: Paths | None
     problems: list[Problem]
+
+    def module(self, module_id: str) -> Module:
+        return next(module for module in self.modules if module.id == module_id)
 
 
 def check_curriculum(modules: list[Module], banks: dict[str, object], reference: Reference,
@@ -63,4 +68,10 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
     problems += found
     if reference is not None:
         problems += check_curriculum(modules, banks, reference, project_dir)
-    return Content(banks, modules, settings, unset, reference, problems)
+    paths, found = load_paths(project_dir, {module.id for module in modules})
+    problems += found
+    for path in paths.paths if paths else []:
+        if not (docs_dir / "paths" / f"{path.id}.md").is_file():
+            problems.append(Problem(PATHS_FILE, 1, "", f"the path '{path.id}' needs a page docs/paths/{path.id}.md "
+                                    f'with {{{{ path_page("{path.id}") }}}}'))
+    return Content(banks, modules, settings, unset, reference, paths, problems)

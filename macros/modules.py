@@ -4,6 +4,7 @@ front matter so that lists of modules (and later paths and plans) come from one 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,17 @@ class Module:
     id: str      # the file name without .md, e.g. "security-privacy"
     path: str    # relative to docs/, e.g. "introductory/security-privacy.md"
     meta: ModuleMeta
+    objectives: tuple[str, ...] = ()   # the bullets of its "Learning objectives" box
+    activities: tuple[str, ...] = ()   # the titles of its activities
+
+
+OBJECTIVES = re.compile(r'^!!! objectives "[^"]*"\n((?:    .*\n|\n)+)', re.MULTILINE)
+ACTIVITY = re.compile(r'^!!! activity "(?:Activity: )?([^"]+)"', re.MULTILINE)
+
+
+def objectives_of(text: str) -> tuple[str, ...]:
+    box = OBJECTIVES.search(text)
+    return tuple(line.strip()[2:] for line in box[1].splitlines() if line.strip().startswith("- ")) if box else ()
 
 
 def front_matter(text: str) -> tuple[str, int] | None:
@@ -42,7 +54,9 @@ def load_module(page: Path, docs_dir: Path, shown_as: str) -> tuple[Module | Non
     meta, problems = validate(ModuleMeta, data, root, shown_as, first_line)
     if meta is None:
         return None, problems
-    return Module(page.stem, page.relative_to(docs_dir).as_posix(), meta), []
+    text = page.read_text(encoding="utf-8")
+    return Module(page.stem, page.relative_to(docs_dir).as_posix(), meta, objectives_of(text),
+                  tuple(ACTIVITY.findall(text))), []
 
 
 def load_modules(docs_dir: Path, project_dir: Path, nav_order: list[str]) -> tuple[list[Module], list[Problem]]:

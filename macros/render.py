@@ -14,10 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .local import LocalPage
 from .modules import Module, link_from
+from .paths import Path_, Paths
 from .reference import Family, Glossary
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
-from .schema import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
+from .schema import AUDIENCE_LABELS, Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
 QUIZ_TEMPLATE = "partials/quiz.html"
 MODULE_LIST_TEMPLATE = "partials/module-list.html"
@@ -27,6 +28,10 @@ COC_BENCHMARKS_TEMPLATE = "partials/coc-benchmarks.html"
 LOCAL_PAGES_TEMPLATE = "partials/local-pages.html"
 GLOSSARY_TEMPLATE = "partials/glossary.html"
 DATA_ELEMENTS_TEMPLATE = "partials/data-elements.html"
+PATH_LIST_TEMPLATE = "partials/path-list.html"
+PATH_TEMPLATE = "partials/path.html"
+MODULE_PATHS_TEMPLATE = "partials/module-paths.html"
+TRAINING_PLAN_TEMPLATE = "partials/training-plan.html"
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,65 @@ def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], pa
 
 def render_data_elements(templates: jinja2.Environment, family: Family) -> str:
     return templates.get_template(DATA_ELEMENTS_TEMPLATE).render(family=family)
+
+
+@dataclass(frozen=True)
+class PathStep:
+    number: int
+    module: Module
+    required: bool
+    link: str
+
+
+def path_steps(path: Path_, modules: dict[str, Module], page_path: str) -> list[PathStep]:
+    return [PathStep(number, modules[step.module], step.required, link_from(page_path, modules[step.module].path))
+            for number, step in enumerate(path.steps, 1)]
+
+
+def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str) -> str:
+    """Every role and branch with its summary and length, linking to its page."""
+    entries = [(path, link_from(page_path, f"paths/{path.id}.md"),
+                sum(step.module.meta.minutes for step in path_steps(path, modules, page_path) if step.required))
+               for path in paths.paths]
+    return templates.get_template(PATH_LIST_TEMPLATE).render(entries=entries)
+
+
+def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
+                page_path: str) -> str:
+    path = paths.get(path_id)
+    steps = path_steps(path, modules, page_path)
+    prerequisites = [(paths.get(pre), link_from(page_path, f"paths/{pre}.md")) for pre in path.prerequisites]
+    return templates.get_template(PATH_TEMPLATE).render(
+        path=path, steps=steps, prerequisites=prerequisites,
+        required_minutes=sum(step.module.meta.minutes for step in steps if step.required),
+        all_minutes=sum(step.module.meta.minutes for step in steps))
+
+
+def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Module,
+                        modules: dict[str, Module]) -> str:
+    """For a module page: each path it is in, with the previous and next module of that path."""
+    places = []
+    for path in paths.paths:
+        ids = [step.module for step in path.steps]
+        if module.id in ids:
+            index = ids.index(module.id)
+            places.append({
+                "path": path, "link": link_from(module.path, f"paths/{path.id}.md"),
+                "position": index + 1, "length": len(ids),
+                "previous": modules[ids[index - 1]] if index else None,
+                "next": modules[ids[index + 1]] if index + 1 < len(ids) else None,
+            })
+    for place in places:
+        for side in ("previous", "next"):
+            place[f"{side}_link"] = link_from(module.path, place[side].path) if place[side] else None
+    return templates.get_template(MODULE_PATHS_TEMPLATE).render(places=places) if places else ""
+
+
+def render_training_plan(templates: jinja2.Environment, modules: list[Module], banks: dict[str, Bank],
+                         page_path: str) -> str:
+    entries = [(module, link_from(page_path, module.path), len(banks[module.id].questions)) for module in modules]
+    return templates.get_template(TRAINING_PLAN_TEMPLATE).render(
+        entries=entries, total_minutes=sum(module.meta.minutes for module in modules), audiences=AUDIENCE_LABELS)
 
 
 def term_anchor(term: str) -> str:

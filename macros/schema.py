@@ -145,7 +145,9 @@ class Bank(Model):
     questions: list[Question] = Field(min_length=1)
 
 
-AUDIENCES = ("end-user", "agency-admin", "hmis-lead", "trainer")
+AUDIENCE_LABELS = {"end-user": "end users", "agency-admin": "agency administrators",
+                   "hmis-lead": "HMIS Lead staff", "trainer": "trainers"}
+AUDIENCES = tuple(AUDIENCE_LABELS)
 
 
 class ModuleMeta(BaseModel):

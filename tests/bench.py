@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import QUIET_ENV, copy_project, read_mkdocs_config  # noqa: E402
+from helpers import QUIET_ENV, copy_project, leave_out_of_nav, read_mkdocs_config  # noqa: E402
 
 RUNS = 5
 QUESTIONS = 1000
@@ -90,8 +90,7 @@ def big_bank_project(destination: Path) -> Path:
                   "source": "Generated", **kinds[n % len(kinds)]} for n in range(QUESTIONS)]
     (destination / "quizzes" / "big.yml").write_text(yaml.safe_dump({"questions": questions}), encoding="utf-8")
     (destination / "docs" / "big.md").write_text('# Big\n\n{{ quiz("big") }}\n', encoding="utf-8")
-    with open(destination / "mkdocs.yml", "a", encoding="utf-8") as config:
-        config.write("\nnot_in_nav: /big.md\n")
+    leave_out_of_nav(destination, "big.md")
     return destination
 
 

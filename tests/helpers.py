@@ -34,6 +34,14 @@ def read_mkdocs_config(name: str = "mkdocs.yml") -> dict:
     return yaml.load((PROJECT_DIR / name).read_text(encoding="utf-8"), Loader=loader)
 
 
+def leave_out_of_nav(project: Path, page: str) -> None:
+    """Add a test page to the copy's not_in_nav list, so the strict build accepts it."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "not_in_nav: |\n" in text
+    config.write_text(text.replace("not_in_nav: |\n", f"not_in_nav: |\n  /{page}\n"), encoding="utf-8")
+
+
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of everything the build reads, for tests that add to it or break it."""
     for name in ("docs", "quizzes", "macros", "overrides", "local"):

@@ -64,3 +64,19 @@ def test_an_undefined_variable_in_a_page_fails_the_build(tmp_path: Path) -> None
 
     assert result.returncode != 0
     assert "site_data" in result.stderr + result.stdout
+
+
+def test_paths_and_training_plan_are_built_from_the_data(tmp_path: Path) -> None:
+    assert mkdocs_build(PROJECT_DIR, tmp_path / "site").returncode == 0
+    site = tmp_path / "site"
+    chooser = (site / "paths" / "index.html").read_text(encoding="utf-8")
+    for role in ("end-user", "agency-admin", "hmis-lead", "trainer"):
+        assert f'href="{role}/"' in chooser
+        assert (site / "paths" / role / "index.html").is_file()
+    end_user = (site / "paths" / "end-user" / "index.html").read_text(encoding="utf-8")
+    assert end_user.count("<tr>") == 12  # a header row and one row per module
+    assert "Optional" in end_user and "minutes for the required modules" in end_user
+    plan = (site / "paths" / "training-plan" / "index.html").read_text(encoding="utf-8")
+    assert plan.count("Quiz: ") == 20 and "Total:</strong> 20 modules" in plan
+    module = (site / "introductory" / "data-elements" / "index.html").read_text(encoding="utf-8")
+    assert 'id="in-learning-paths"' in module and "step 6 of 11" in module

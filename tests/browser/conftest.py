@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from helpers import FIXTURES, SUB_PATH, copy_project, mkdocs_build
+from helpers import FIXTURES, SUB_PATH, copy_project, leave_out_of_nav, mkdocs_build
 
 # Flags for a root user on a machine with no network (see toolchain notes).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -76,8 +76,7 @@ def base_url(site_root: tuple[Path, ThreadingHTTPServer], tmp_path_factory: pyte
     project = copy_project(tmp_path_factory.mktemp("project"))
     shutil.copy(FIXTURES / "render" / "sample.yml", project / "quizzes" / "sample.yml")
     (project / "docs" / "sample-quiz.md").write_text(SAMPLE_PAGE, encoding="utf-8")
-    with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
-        config.write("\nnot_in_nav: /sample-quiz.md\n")
+    leave_out_of_nav(project, "sample-quiz.md")
     result = mkdocs_build(project, root / SUB_PATH, url)
     assert result.returncode == 0, result.stderr
     return url

@@ -1,0 +1,94 @@
+"""Learning paths from quizzes/reference/paths.yml: a path per role (what that person does in the
+HMIS and which modules, in order, they take) and project-type or funder branches a role can add.
+Validated like the banks: every problem with its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .loader import field_path, node_at, read_yaml, validate
+from .problems import Problem
+from .schema import Slug, Text
+
+PATHS_FILE = "quizzes/reference/paths.yml"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Step(Strict):
+    module: Slug = Field(description="A module id: the page's file name, e.g. 'security-privacy'.")
+    required: bool = True
+
+
+class Path_(Strict):
+    id: Slug
+    name: Text
+    kind: Literal["role", "branch"]
+    summary: Text = Field(description="Two sentences: what this person does in the HMIS, or what the branch adds.")
+    prerequisites: list[Slug] = Field(default_factory=list, description="Paths to finish first.")
+    steps: list[Step] = Field(min_length=1)
+
+
+class Paths(Strict):
+    paths: list[Path_] = Field(min_length=1)
+
+    def get(self, path_id: str) -> Path_:
+        return next(path for path in self.paths if path.id == path_id)
+
+
+def _cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:
+    """The first chain of prerequisites that leads back to `start`, if any."""
+    stack = [(start, [start])]
+    while stack:
+        node, trail = stack.pop()
+        for after in graph.get(node, []):
+            if after == start:
+                return trail + [after]
+            if after not in trail:
+                stack.append((after, trail + [after]))
+    return None
+
+
+def load_paths(project_dir: Path, module_ids: set[str]) -> tuple[Paths | None, list[Problem]]:
+    text = (project_dir / PATHS_FILE).read_text(encoding="utf-8")
+    root, data, problems = read_yaml(text, PATHS_FILE)
+    if problems:
+        return None, problems
+    paths, problems = validate(Paths, data, root, PATHS_FILE)
+    # The cross-checks read the raw data, so they run even when a field above was invalid.
+    raw = [path if isinstance(path, dict) else {} for path in (data or {}).get("paths") or []]
+
+    def problem(where: tuple, message: str) -> Problem:
+        _, line = node_at(root, where)
+        return Problem(PATHS_FILE, line, field_path(where), message)
+
+    ids = [path.get("id") for path in raw]
+    for index, path in enumerate(raw):
+        if path.get("id") in ids[:index]:
+            problems.append(problem(("paths", index, "id"),
+                                    f"duplicate path id '{path['id']}' (also paths[{ids.index(path['id'])}])"))
+        for step_index, step in enumerate(path.get("steps") or []):
+            module = step.get("module") if isinstance(step, dict) else None
+            if module is not None and module not in module_ids:
+                problems.append(problem(("paths", index, "steps", step_index, "module"),
+                                        f"no module '{module}'; modules are the pages in docs/introductory/ "
+                                        "and docs/advanced/, named by file"))
+        for pre_index, pre in enumerate(path.get("prerequisites") or []):
+            if pre not in ids:
+                problems.append(problem(("paths", index, "prerequisites", pre_index), f"no path '{pre}'"))
+    graph: dict[str, list[str]] = {}
+    for path in raw:
+        graph.setdefault(path.get("id"), []).extend(path.get("prerequisites") or [])
+    reported: set[frozenset] = set()
+    for index, path in enumerate(raw):
+        cycle = _cycle(path.get("id"), graph) if path.get("prerequisites") else None
+        if cycle and frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            problems.append(problem(("paths", index, "prerequisites"),
+                                    f"prerequisites go round in a circle: {' -> '.join(map(str, cycle))}"))
+    return (paths if not problems else None), sorted(set(problems))
