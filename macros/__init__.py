@@ -95,7 +95,8 @@ def define_env(env) -> None:
     @env.macro
     def path_page(path_id: str) -> str:
         """One path: what the role does, its modules in order with minutes, and its total time."""
-        return render.render_path(templates, site.paths, path_id, by_id, env.page.file.src_uri)
+        return render.render_path(templates, site.paths, path_id, by_id, site.banks, env.page.file.src_uri,
+                                  env.conf["site_name"], site.settings)
 
     @env.macro
     def training_plan() -> str:

@@ -18,7 +18,7 @@ from .paths import Path_, Paths
 from .reference import Family, Glossary
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
-from .schema import AUDIENCE_LABELS, Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
+from .schema import AUDIENCE_LABELS, DATA_STANDARDS, Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
 QUIZ_TEMPLATE = "partials/quiz.html"
 MODULE_LIST_TEMPLATE = "partials/module-list.html"
@@ -135,14 +135,19 @@ def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[
 
 
 def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
-                page_path: str) -> str:
+                banks: dict[str, Bank], page_path: str, site_name: str, settings: Settings) -> str:
     path = paths.get(path_id)
     steps = path_steps(path, modules, page_path)
     prerequisites = [(paths.get(pre), link_from(page_path, f"paths/{pre}.md")) for pre in path.prerequisites]
+    progress = [{"id": step.module.id, "title": step.module.meta.title, "required": step.required,
+                 "questions": len(banks[step.module.id].questions)} for step in steps]
     return templates.get_template(PATH_TEMPLATE).render(
         path=path, steps=steps, prerequisites=prerequisites,
         required_minutes=sum(step.module.meta.minutes for step in steps if step.required),
-        all_minutes=sum(step.module.meta.minutes for step in steps))
+        all_minutes=sum(step.module.meta.minutes for step in steps),
+        required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
+        pass_mark=settings.quiz.pass_mark_percent, site_name=site_name, coc_name=settings.coc.name,
+        standards=DATA_STANDARDS)
 
 
 def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Module,

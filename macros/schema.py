@@ -145,6 +145,7 @@ class Bank(Model):
     questions: list[Question] = Field(min_length=1)
 
 
+DATA_STANDARDS = "FY2026 HMIS Data Standards (effective 1 October 2025)"
 AUDIENCE_LABELS = {"end-user": "end users", "agency-admin": "agency administrators",
                    "hmis-lead": "HMIS Lead staff", "trainer": "trainers"}
 AUDIENCES = tuple(AUDIENCE_LABELS)

@@ -29,6 +29,9 @@
     try { localStorage.setItem(key, JSON.stringify(progress)); } catch (e) { /* blocked or full */ }
   }
 
+  // The same storage serves paths.js, which shows progress across the site.
+  window.hmisStore = { load, save, prefix: PREFIX, base };
+
   const normalise = (text) => text.trim().split(/\s+/).join(" ").toLowerCase();
   const all = (root, selector) => Array.from(root.querySelectorAll(selector));
   const idOf = (question) => question.dataset.quizQuestion.split("/")[1];
