@@ -30,9 +30,9 @@ def define_env(env) -> None:
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(env.conf, templates, site.banks)
     _abbreviations = site.reference.abbreviations()
-    by_id = {module.id: module for module in site.modules}
+    by_id = site.by_id()
     _module_paths = {module.path: render.render_module_paths(templates, site.paths, module, by_id)
-                     for module in site.modules}
+                     for module in by_id.values()}
     env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
     if site.settings.coc.name and env.conf["site_name"] == DEFAULT_SITE_NAME:
         env.conf["site_name"] = f"{site.settings.coc.name}: {DEFAULT_SITE_NAME}"

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import load_banks
-from .modules import Module, load_modules, nav_paths
+from .modules import Module, load_local_modules, load_modules, nav_paths
 from .pages import check_callouts, check_quiz_calls, rendered_pages
-from .paths import PATHS_FILE, Paths, load_paths
+from .paths import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
 from .reference import REFERENCE_DIR, Reference, load_reference
 from .schema import Bank
@@ -18,15 +18,16 @@ from .settings import Settings, load_settings
 @dataclass(frozen=True)
 class Content:
     banks: dict[str, Bank]
-    modules: list[Module]
+    modules: list[Module]  # upstream modules, one per training area of HUD's guide
+    local_modules: list[Module]  # the CoC's own, from local/pages/
     settings: Settings
     unset_settings: list[str]  # still FIXME in local/settings.yml
     reference: Reference | None
     paths: Paths | None
     problems: list[Problem]
 
-    def module(self, module_id: str) -> Module:
-        return next(module for module in self.modules if module.id == module_id)
+    def by_id(self) -> dict[str, Module]:
+        return {module.id: module for module in [*self.modules, *self.local_modules]}
 
 
 def check_curriculum(modules: list[Module], banks: dict[str, object], reference: Reference,
@@ -68,10 +69,19 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
     problems += found
     if reference is not None:
         problems += check_curriculum(modules, banks, reference, project_dir)
+    local_modules, found = load_local_modules(project_dir)
+    problems += found
+    for module in local_modules:
+        if module.id not in banks:
+            problems.append(Problem(f"local/pages/{module.id}.md", 1, "", f"a module needs a quiz bank "
+                                    f"local/quizzes/{module.id}.yml, so learners can pass it"))
     paths, found = load_paths(project_dir, {module.id for module in modules})
     problems += found
+    if paths is not None:
+        paths, found = add_local_steps(project_dir, paths, {module.id for module in [*modules, *local_modules]})
+        problems += found
     for path in paths.paths if paths else []:
         if not (docs_dir / "paths" / f"{path.id}.md").is_file():
             problems.append(Problem(PATHS_FILE, 1, "", f"the path '{path.id}' needs a page docs/paths/{path.id}.md "
                                     f'with {{{{ path_page("{path.id}") }}}}'))
-    return Content(banks, modules, settings, unset, reference, paths, problems)
+    return Content(banks, modules, local_modules, settings, unset, reference, paths, problems)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .loader import read_yaml, validate
 from .problems import Problem
-from .schema import ModuleMeta
+from .pages import LOCAL_PAGES_DIR
+from .schema import LocalModuleMeta, ModuleMeta
 
 LEVELS = ("introductory", "advanced")
 
@@ -42,7 +43,8 @@ def front_matter(text: str) -> tuple[str, int] | None:
     return ("\n".join(lines[1:end]), 2) if end else None
 
 
-def load_module(page: Path, docs_dir: Path, shown_as: str) -> tuple[Module | None, list[Problem]]:
+def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[ModuleMeta] = ModuleMeta,
+                path: str | None = None) -> tuple[Module | None, list[Problem]]:
     found = front_matter(page.read_text(encoding="utf-8"))
     if found is None:
         return None, [Problem(shown_as, 1, "", "a module page starts with front matter between '---' lines "
@@ -51,12 +53,28 @@ def load_module(page: Path, docs_dir: Path, shown_as: str) -> tuple[Module | Non
     root, data, problems = read_yaml(text, shown_as, first_line)
     if problems:
         return None, problems
-    meta, problems = validate(ModuleMeta, data, root, shown_as, first_line)
+    meta, problems = validate(meta_model, data, root, shown_as, first_line)
     if meta is None:
         return None, problems
     text = page.read_text(encoding="utf-8")
-    return Module(page.stem, page.relative_to(docs_dir).as_posix(), meta, objectives_of(text),
+    return Module(page.stem, path or page.relative_to(docs_dir).as_posix(), meta, objectives_of(text),
                   tuple(ACTIVITY.findall(text))), []
+
+
+def load_local_modules(project_dir: Path) -> tuple[list[Module], list[Problem]]:
+    """The CoC's own modules: pages in local/pages/ whose front matter gives a level, so they can
+    join learning paths. Other local pages are plain pages."""
+    modules, problems = [], []
+    for page in sorted((project_dir / LOCAL_PAGES_DIR).glob("*.md")):
+        found = front_matter(page.read_text(encoding="utf-8"))
+        if not found or not re.search(r"^level:", found[0], re.MULTILINE):
+            continue
+        module, errors = load_module(page, project_dir, page.relative_to(project_dir).as_posix(),
+                                     LocalModuleMeta, f"local/{page.name}")
+        problems += errors
+        if module is not None:
+            modules.append(module)
+    return modules, problems
 
 
 def load_modules(docs_dir: Path, project_dir: Path, nav_order: list[str]) -> tuple[list[Module], list[Problem]]:

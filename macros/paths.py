@@ -14,6 +14,7 @@ from .problems import Problem
 from .schema import Slug, Text
 
 PATHS_FILE = "quizzes/reference/paths.yml"
+LOCAL_PATHS_FILE = "local/paths.yml"
 
 
 class Strict(BaseModel):
@@ -92,3 +93,43 @@ def load_paths(project_dir: Path, module_ids: set[str]) -> tuple[Paths | None, l
             problems.append(problem(("paths", index, "prerequisites"),
                                     f"prerequisites go round in a circle: {' -> '.join(map(str, cycle))}"))
     return (paths if not problems else None), sorted(set(problems))
+
+
+class Addition(Strict):
+    path: Slug = Field(description="The id of the path to add to, e.g. 'end-user'.")
+    steps: list[Step] = Field(min_length=1)
+
+
+class LocalPaths(Strict):
+    """local/paths.yml: the CoC's own modules added to the end of upstream paths."""
+
+    add: list[Addition] = Field(min_length=1)
+
+
+def add_local_steps(project_dir: Path, paths: Paths, module_ids: set[str]) -> tuple[Paths, list[Problem]]:
+    """Upstream paths with the CoC's additions from local/paths.yml, if it has any."""
+    file = project_dir / LOCAL_PATHS_FILE
+    if not file.is_file():
+        return paths, []
+    root, data, problems = read_yaml(file.read_text(encoding="utf-8"), LOCAL_PATHS_FILE)
+    if problems:
+        return paths, problems
+    local, problems = validate(LocalPaths, data, root, LOCAL_PATHS_FILE)
+    if local is None:
+        return paths, problems
+    merged = {path.id: path.model_copy(deep=True) for path in paths.paths}
+    for index, addition in enumerate(local.add):
+        if addition.path not in merged:
+            _, line = node_at(root, ("add", index, "path"))
+            problems.append(Problem(LOCAL_PATHS_FILE, line, f"add[{index}].path",
+                                    f"no path '{addition.path}'; paths are: {', '.join(merged)}"))
+            continue
+        for step_index, step in enumerate(addition.steps):
+            if step.module not in module_ids:
+                _, line = node_at(root, ("add", index, "steps", step_index, "module"))
+                problems.append(Problem(LOCAL_PATHS_FILE, line, f"add[{index}].steps[{step_index}].module",
+                                        f"no module '{step.module}'; a local module is a page in local/pages/ "
+                                        "with module front matter (title, description, level, minutes, audiences)"))
+            else:
+                merged[addition.path].steps.append(step)
+    return Paths(paths=list(merged.values())), problems

@@ -164,6 +164,12 @@ class ModuleMeta(BaseModel):
     guide_area: Text = Field(description="The HUD HMIS Training Guide's Training Content Area, verbatim.")
 
 
+class LocalModuleMeta(ModuleMeta):
+    """A CoC's own module (a page in local/pages/ with module front matter): no guide area needed."""
+
+    guide_area: Text | None = None
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema an editor (VS Code's YAML extension) uses to complete and check banks."""
     schema = Bank.model_json_schema()

@@ -52,7 +52,10 @@ def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tm
     assert "You need a signed Riverbend" in security
     assert "Which visibility options does your HMIS offer?" not in security  # the default box was replaced
     assert "An upstream correction." in security
-    assert 'data-quiz-question="riverbend-intake/roi-form-version"' in html("local/intake-forms")
+    local_module = html("local/intake-forms")
+    assert 'data-quiz-question="intake-forms/roi-form-version"' in local_module
+    assert "step 12 of 12" in local_module  # Riverbend's own module, added to the end-user path
+    assert 'data-module="intake-forms"' in html("paths/end-user")
     your_coc = html("your-coc")
     assert 'href="../local/intake-forms/"' in your_coc and "within 3 days" in your_coc
     assert "your CoC expects you to enter a project start or exit within 3 days" in html("introductory/data-literacy-quality")

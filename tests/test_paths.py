@@ -36,3 +36,21 @@ def test_the_project_paths_load_and_cover_every_role() -> None:
     roles = {path.id for path in paths.paths if path.kind == "role"}
     assert roles == {"end-user", "agency-admin", "hmis-lead", "trainer"}
     assert all(paths.get(role).summary for role in roles)
+
+
+def test_local_additions_are_checked_and_appended(tmp_path: Path) -> None:
+    from macros.paths import LOCAL_PATHS_FILE, add_local_steps
+
+    modules = {path.stem for level in ("introductory", "advanced") for path in (PROJECT_DIR / "docs" / level).glob("*.md")}
+    paths, _ = load_paths(PROJECT_DIR, modules)
+    (tmp_path / "local").mkdir()
+    shutil.copy(FIXTURES / "paths" / "bad-local-paths.yml", tmp_path / LOCAL_PATHS_FILE)
+
+    merged, problems = add_local_steps(tmp_path, paths, modules)
+
+    assert [str(problem) for problem in problems] == [
+        "local/paths.yml:2: add[0].path: no path 'end-usr'; paths are: " + ", ".join(p.id for p in paths.paths),
+        "local/paths.yml:7: add[1].steps[0].module: no module 'no-such-local-module'; a local module is a page "
+        "in local/pages/ with module front matter (title, description, level, minutes, audiences)",
+    ]
+    assert len(merged.get("end-user").steps) == len(paths.get("end-user").steps)
