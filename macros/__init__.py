@@ -11,7 +11,6 @@ from . import (problems, schema, loader, pages, modules, settings, local, refere
 _builds = 0
 _abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
 _module_paths: dict[str, str] = {}  # module page path -> its "In learning paths" box
-DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name is kept
 
 
 def define_env(env) -> None:
@@ -34,14 +33,7 @@ def define_env(env) -> None:
     _module_paths = {module.path: render.render_module_paths(templates, site.paths, module, by_id)
                      for module in by_id.values()}
     env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
-    if site.settings.coc.name and env.conf["site_name"] == DEFAULT_SITE_NAME:
-        env.conf["site_name"] = f"{site.settings.coc.name}: {DEFAULT_SITE_NAME}"
-    branding = site.settings.branding
-    if "primary_colour" in branding.model_fields_set:  # the CoC's header colour, light and dark
-        for scheme in env.conf["theme"]["palette"]:
-            scheme["primary"] = branding.primary_colour
-    if branding.logo:
-        env.conf["theme"]["logo"] = f"local/{branding.logo}"
+    settings.apply_to_config(site.settings, env.conf)
     env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
     env.conf["extra"]["hmis_audiences"] = schema.AUDIENCE_LABELS  # the module-meta line in main.html
 

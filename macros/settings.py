@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from mkdocs.config.defaults import MkDocsConfig
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from .loader import read_yaml, validate
@@ -108,3 +109,18 @@ def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]
         problems.append(Problem(SETTINGS_FILE, line, "branding.logo",
                                 f"there is no file local/assets/{logo}; put the logo there or leave logo empty"))
     return settings or Settings(), still_fixme(data), problems
+
+
+DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name is kept
+
+
+def apply_to_config(settings: Settings, config: MkDocsConfig) -> None:
+    """The CoC's name, header colour and logo, applied to the site's configuration."""
+    if settings.coc.name and config["site_name"] == DEFAULT_SITE_NAME:
+        config["site_name"] = f"{settings.coc.name}: {DEFAULT_SITE_NAME}"
+    branding = settings.branding
+    if "primary_colour" in branding.model_fields_set:  # only when set, so a fork's own palette is kept
+        for scheme in config["theme"]["palette"]:
+            scheme["primary"] = branding.primary_colour
+    if branding.logo:
+        config["theme"]["logo"] = f"local/{branding.logo}"
