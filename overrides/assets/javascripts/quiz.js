@@ -140,6 +140,7 @@
       check.hidden = false;
 
       check.addEventListener("click", () => {
+        if (document.documentElement.classList.contains("projection")) return; // group quiz: nothing saved
         const answer = answerOf(question);
         if (isEmpty(answer)) {
           feedback.replaceChildren(paragraph("quiz__verdict", "Choose or type an answer first."));
@@ -167,10 +168,11 @@
       }
 
       const saved = progress[id];
-      if (saved && saved.v === question.dataset.quizVersion) {
+      const projected = document.documentElement.classList.contains("projection"); // a room, not one learner
+      if (saved && saved.v === question.dataset.quizVersion && !projected) {
         setAnswer(question, saved.a);
         showFeedback(question, saved.a, grade(question, saved.a));
-      } else if (saved) {
+      } else if (saved && !projected) {
         delete progress[id]; // the question was edited since: its old answer no longer applies
       }
     });

@@ -1,0 +1,102 @@
+/* Trainer view and projection mode for live sessions.
+   - Trainer view shows trainer notes (!!! trainer boxes) and, on quiz pages, Reveal all / Hide all.
+   - Projection mode (button, or press P) enlarges the text, hides the navigation, raises contrast,
+     and turns quizzes into group quizzes: no feedback, nothing saved, and a Reveal answer button
+     for the trainer to press once the room has voted.
+   Both are remembered per site; main.html applies them before the first paint. */
+(() => {
+  "use strict";
+  const store = window.hmisStore;
+  if (!store) return;
+  const root = document.documentElement;
+  const MODES = { trainer: "trainer-view", projection: "projection" };
+  const all = (scope, selector) => Array.from(scope.querySelectorAll(selector));
+
+  const modes = () => store.load("modes");
+  const isOn = (mode) => root.classList.contains(MODES[mode]);
+
+  /* Keep the reader's place: the element at the top of the view stays at the top after a switch. */
+  function keepingPlace(change) {
+    const header = document.querySelector(".md-header");
+    const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    const anchor = document.elementFromPoint(window.innerWidth / 2, top);
+    change();
+    if (anchor && anchor.closest(".md-content")) anchor.scrollIntoView({ block: "start" });
+  }
+
+  function setMode(mode, on) {
+    keepingPlace(() => root.classList.toggle(MODES[mode], on));
+    store.save("modes", { ...modes(), [mode]: on });
+    all(document, '[data-mode-toggle="' + mode + '"]').forEach((button) => button.setAttribute("aria-pressed", String(on)));
+    setUpQuizzes();
+  }
+
+  function headerButton(mode, label, title) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button trainer-toggle";
+    button.dataset.modeToggle = mode;
+    button.textContent = label;
+    button.title = title;
+    button.setAttribute("aria-pressed", String(isOn(mode)));
+    button.addEventListener("click", () => setMode(mode, !isOn(mode)));
+    return button;
+  }
+
+  function setUpHeader() {
+    const inner = document.querySelector(".md-header__inner");
+    if (!inner || inner.querySelector(".trainer-toggle")) return;
+    const place = inner.querySelector(".md-search") || null;
+    inner.insertBefore(headerButton("trainer", "Trainer view", "Show trainer notes and answer controls"), place);
+    inner.insertBefore(headerButton("projection", "Projection", "Projection mode for a projector (shortcut: P)"), place);
+  }
+
+  /* Trainer view: Reveal all / Hide all answers. Projection: one Reveal answer per question. */
+  function setUpQuizzes() {
+    all(document, "[data-quiz]").forEach((quiz) => {
+      if (!quiz.querySelector(".trainer-tools")) {
+        const tools = document.createElement("p");
+        tools.className = "trainer-tools";
+        [["Reveal all answers", true], ["Hide all answers", false]].forEach(([label, show]) => {
+          const button = document.createElement("button");
+          button.type = "button";
+          button.className = "md-button";
+          button.textContent = label;
+          button.addEventListener("click", () => all(quiz, ".quiz__reveal").forEach((reveal) => {
+            reveal.hidden = !show;
+            reveal.open = show;
+          }));
+          tools.append(button);
+        });
+        quiz.prepend(tools);
+      }
+      all(quiz, "[data-quiz-question]").forEach((question) => {
+        if (question.querySelector(".group-reveal")) return;
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button md-button--primary group-reveal";
+        button.textContent = "Reveal answer";
+        button.addEventListener("click", () => {
+          const reveal = question.querySelector(".quiz__reveal");
+          reveal.hidden = false;
+          reveal.open = true;
+        });
+        question.querySelector(".quiz__actions").append(button);
+      });
+    });
+  }
+
+  // P toggles projection. Material uses P for "previous page"; capturing on window first stops that.
+  window.addEventListener("keydown", (event) => {
+    const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key.toLowerCase() !== "p" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    setMode("projection", !isOn("projection"));
+  }, true);
+
+  const setUpAll = () => { setUpHeader(); setUpQuizzes(); };
+  if (window.document$) window.document$.subscribe(setUpAll);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
+  else setUpAll();
+})();

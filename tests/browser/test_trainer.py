@@ -1,0 +1,87 @@
+"""Trainer view and projection mode: notes shown only to trainers, modes applied before the first
+paint, the P shortcut, group quizzes that reveal one answer and save nothing, and no axe violations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+MODULE = "introductory/security-privacy/"
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                                               "best-practice"]}}
+CLASS_AT_FIRST_BODY = """window.__classAtFirstBody = null;
+new MutationObserver((changes, observer) => {
+  if (document.body) { window.__classAtFirstBody = document.documentElement.className; observer.disconnect(); }
+}).observe(document, { childList: true, subtree: true });"""
+
+
+def test_trainer_notes_show_only_in_trainer_view_and_the_view_is_remembered(page: Page) -> None:
+    page.goto(MODULE)
+    notes = page.locator(".admonition.trainer")
+    expect(notes).to_be_hidden()
+
+    page.get_by_role("button", name="Trainer view").click()
+    expect(notes).to_be_visible()
+    expect(page.get_by_role("button", name="Trainer view")).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(notes).to_be_visible()
+
+    page.emulate_media(media="print")
+    expect(notes).to_be_hidden()  # never in a printed handout
+
+
+def test_reveal_all_and_hide_all_answers_in_trainer_view(page: Page) -> None:
+    page.goto(MODULE)
+    page.get_by_role("button", name="Trainer view").click()
+    page.get_by_role("button", name="Reveal all answers").click()
+    expect(page.locator(".quiz__reveal:visible")).to_have_count(page.locator(".quiz__reveal").count())
+    page.get_by_role("button", name="Hide all answers").click()
+    expect(page.locator(".quiz__reveal:visible")).to_have_count(0)
+
+
+def test_p_toggles_projection_mode(page: Page) -> None:
+    page.goto(MODULE)
+    page.keyboard.press("p")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bprojection\b"))
+    expect(page).to_have_url(re.compile(MODULE + "$"))  # P did not trigger Material's "previous page"
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    page.keyboard.press("p")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+
+
+def test_projection_is_applied_before_the_first_paint(page: Page) -> None:
+    page.goto(MODULE)
+    page.keyboard.press("p")
+    page.add_init_script(CLASS_AT_FIRST_BODY)
+    page.reload()
+    assert "projection" in page.evaluate("window.__classAtFirstBody")
+
+
+def test_group_quiz_reveals_one_answer_and_saves_nothing(page: Page) -> None:
+    page.goto(MODULE)
+    page.keyboard.press("p")
+    first, second = page.locator("[data-quiz-question]").nth(0), page.locator("[data-quiz-question]").nth(1)
+    expect(first.get_by_role("button", name="Check answer")).to_be_hidden()
+    first.locator("input").first.check()
+    first.get_by_role("button", name="Reveal answer").click()
+
+    expect(first.locator(".quiz__explanation")).to_be_visible()
+    expect(second.locator(".quiz__explanation")).to_be_hidden()
+    saved = page.evaluate("JSON.stringify(window.hmisStore.load('security-privacy'))")
+    assert saved == "{}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_in_trainer_and_projection_modes(browser: Browser, base_url: str, scheme: str) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(MODULE)
+    page.get_by_role("button", name="Trainer view").click()
+    page.keyboard.press("p")
+    page.locator("[data-quiz-question]").first.get_by_role("button", name="Reveal answer").click()
+    results = Axe().run(page, options=RULES)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
