@@ -96,6 +96,11 @@ def define_env(env) -> None:
         return render.render_training_plan(templates, site.modules, site.banks, env.page.file.src_uri)
 
     @env.macro
+    def agenda_builder() -> str:
+        """A form that turns chosen modules, a start time and a break length into a timed agenda."""
+        return render.render_agenda_builder(templates, site.paths, list(by_id.values()))
+
+    @env.macro
     def local_page_list() -> str:
         """Links to the CoC's own pages in local/pages/."""
         return render.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)

@@ -32,6 +32,7 @@ PATH_LIST_TEMPLATE = "partials/path-list.html"
 PATH_TEMPLATE = "partials/path.html"
 MODULE_PATHS_TEMPLATE = "partials/module-paths.html"
 TRAINING_PLAN_TEMPLATE = "partials/training-plan.html"
+AGENDA_BUILDER_TEMPLATE = "partials/agenda-builder.html"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,34 @@ def path_steps(path: Path_, modules: dict[str, Module], page_path: str) -> list[
             for number, step in enumerate(path.steps, 1)]
 
 
+AGENDA_START = 9 * 60  # a pre-built agenda starts at 9:00
+AGENDA_BREAK = 10      # with a 10-minute break after each module but the last
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def agenda(modules: list[Module], start: int = AGENDA_START, pause: int = AGENDA_BREAK) -> list[tuple[str, str, str]]:
+    """(start, end, what) rows: each module for its minutes, a break after each but the last.
+    agenda.js follows the same rule for the agenda builder."""
+    rows, now = [], start
+    for index, module in enumerate(modules):
+        rows.append((clock(now), clock(now + module.meta.minutes), module.meta.title))
+        now += module.meta.minutes
+        if pause and index < len(modules) - 1:
+            rows.append((clock(now), clock(now + pause), "Break"))
+            now += pause
+    return rows
+
+
+def render_agenda_builder(templates: jinja2.Environment, paths: Paths, modules: list[Module]) -> str:
+    paths_json = json.dumps([{"id": path.id, "modules": [step.module for step in path.steps if step.required]}
+                             for path in paths.paths])
+    return templates.get_template(AGENDA_BUILDER_TEMPLATE).render(paths=paths.paths, modules=modules,
+                                                                  paths_json=paths_json)
+
+
 def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str) -> str:
     """Every role and branch with its summary and length, linking to its page."""
     entries = [(path, link_from(page_path, f"paths/{path.id}.md"),
@@ -147,7 +176,8 @@ def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modul
         all_minutes=sum(step.module.meta.minutes for step in steps),
         required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
         pass_mark=settings.quiz.pass_mark_percent, site_name=site_name, coc_name=settings.coc.name,
-        standards=DATA_STANDARDS)
+        standards=DATA_STANDARDS, agenda=agenda([step.module for step in steps if step.required]),
+        agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"))
 
 
 def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Module,

@@ -114,3 +114,15 @@ def test_blank_lines_inside_code_survive(html: str) -> None:
 
 def test_typed_answers_compare_without_case_or_extra_spaces() -> None:
     assert normalise("  Comparable   DATABASE ") == "comparable database"
+
+
+def test_a_sample_agenda_puts_a_break_after_each_module_but_the_last() -> None:
+    from types import SimpleNamespace
+
+    from macros.render import agenda
+
+    modules = [SimpleNamespace(meta=SimpleNamespace(minutes=minutes, title=title))
+               for minutes, title in ((50, "Security"), (20, "Logging in"), (45, "Data collection"))]
+    assert agenda(modules, start=9 * 60, pause=10) == [
+        ("9:00", "9:50", "Security"), ("9:50", "10:00", "Break"), ("10:00", "10:20", "Logging in"),
+        ("10:20", "10:30", "Break"), ("10:30", "11:15", "Data collection")]

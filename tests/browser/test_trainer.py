@@ -85,3 +85,36 @@ def test_no_axe_violations_in_trainer_and_projection_modes(browser: Browser, bas
     results = Axe().run(page, options=RULES)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_handout_prints_without_answers_and_the_key_prints_them(page: Page) -> None:
+    page.goto(MODULE)
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.get_by_role("button", name="Print answer key")).to_be_visible()
+    page.emulate_media(media="print")
+    first = page.locator("[data-quiz-question]").first
+
+    page.evaluate("document.documentElement.classList.add('printing-handout')")
+    expect(first.locator(".quiz__prompt")).to_be_visible()
+    expect(first.locator(".quiz__explanation")).to_be_hidden()
+    expect(page.locator(".admonition.trainer")).to_be_hidden()
+
+    page.evaluate("""document.documentElement.classList.replace('printing-handout', 'printing-key');
+        document.querySelectorAll('.quiz__reveal').forEach((r) => { r.hidden = false; r.open = true; });""")
+    expect(first.locator(".quiz__explanation")).to_be_visible()
+    expect(first.locator(".quiz__source")).to_be_visible()
+    expect(page.locator(".admonition.objectives")).to_be_hidden()
+
+
+def test_the_agenda_builder_computes_clock_times(page: Page) -> None:
+    page.goto("agenda/")
+    page.get_by_label("Start from a learning path").select_option("trainer")
+    page.get_by_label("Start time").fill("13:30")
+    page.get_by_label("Break after each module (minutes)").fill("15")
+    rows = page.locator(".agenda-builder__table tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_have_text("13:30 to 14:10Train the Trainer")
+    expect(rows.nth(1)).to_have_text("14:10 to 14:25Break")
+    expect(rows.nth(2)).to_have_text("14:25 to 15:05Creating a Culture of Data Literacy")
+    expect(page.locator(".agenda-builder__total")).to_have_text(
+        "2 modules, 80 minutes of training; ends at 15:05.")

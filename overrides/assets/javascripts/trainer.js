@@ -43,6 +43,34 @@
     return button;
   }
 
+  /* Printables for a module page: a learner handout (no answers, room for notes) and a trainer
+     answer key (every answer, explanation and source). Print CSS does the rest. */
+  function printAs(kind) {
+    const reveals = all(document, ".quiz__reveal");
+    const before = reveals.map((reveal) => [reveal.hidden, reveal.open]);
+    if (kind === "key") reveals.forEach((reveal) => { reveal.hidden = false; reveal.open = true; });
+    root.classList.add("printing-" + kind);
+    window.print();
+    root.classList.remove("printing-" + kind);
+    reveals.forEach((reveal, index) => { [reveal.hidden, reveal.open] = before[index]; });
+  }
+
+  function setUpPrintables() {
+    const title = document.querySelector(".md-content h1");
+    if (!title || !document.querySelector("[data-quiz]") || document.querySelector(".trainer-print")) return;
+    const tools = document.createElement("p");
+    tools.className = "trainer-tools trainer-print";
+    [["Print learner handout", "handout"], ["Print answer key", "key"]].forEach(([label, kind]) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = label;
+      button.addEventListener("click", () => printAs(kind));
+      tools.append(button);
+    });
+    title.after(tools);
+  }
+
   function setUpHeader() {
     const inner = document.querySelector(".md-header__inner");
     if (!inner || inner.querySelector(".trainer-toggle")) return;
@@ -95,7 +123,7 @@
     setMode("projection", !isOn("projection"));
   }, true);
 
-  const setUpAll = () => { setUpHeader(); setUpQuizzes(); };
+  const setUpAll = () => { setUpHeader(); setUpQuizzes(); setUpPrintables(); };
   if (window.document$) window.document$.subscribe(setUpAll);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
   else setUpAll();
