@@ -87,8 +87,9 @@ def define_env(env) -> None:
     @env.macro
     def path_page(path_id: str) -> str:
         """One path: what the role does, its modules in order with minutes, and its total time."""
+        path_modules = [by_id[step.module] for step in site.paths.get(path_id).steps]
         return render.render_path(templates, site.paths, path_id, by_id, site.banks, env.page.file.src_uri,
-                                  env.conf["site_name"], site.settings)
+                                  env.conf["site_name"], site.settings, quizzes.render_answer_key(path_modules))
 
     @env.macro
     def training_plan() -> str:

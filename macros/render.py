@@ -33,6 +33,7 @@ PATH_TEMPLATE = "partials/path.html"
 MODULE_PATHS_TEMPLATE = "partials/module-paths.html"
 TRAINING_PLAN_TEMPLATE = "partials/training-plan.html"
 AGENDA_BUILDER_TEMPLATE = "partials/agenda-builder.html"
+ANSWER_KEY_TEMPLATE = "partials/answer-key.html"
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[
 
 
 def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
-                banks: dict[str, Bank], page_path: str, site_name: str, settings: Settings) -> str:
+                banks: dict[str, Bank], page_path: str, site_name: str, settings: Settings,
+                answer_key: str) -> str:
     path = paths.get(path_id)
     steps = path_steps(path, modules, page_path)
     prerequisites = [(paths.get(pre), link_from(page_path, f"paths/{pre}.md")) for pre in path.prerequisites]
@@ -177,7 +179,7 @@ def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modul
         required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
         pass_mark=settings.quiz.pass_mark_percent, site_name=site_name, coc_name=settings.coc.name,
         standards=DATA_STANDARDS, agenda=agenda([step.module for step in steps if step.required]),
-        agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"))
+        agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"), answer_key=Markup(answer_key))
 
 
 def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Module,
@@ -216,6 +218,7 @@ class QuizRenderer:
         self.banks = banks
         self.markdown = SafeMarkdown(config)
         self.templates = templates
+        self._views: dict[str, list[QuestionView]] = {}
 
     def render_glossary(self, glossary: Glossary) -> str:
         """Definitions are Markdown, so they go through the same safe conversion as bank text."""
@@ -223,11 +226,21 @@ class QuizRenderer:
                    for term in glossary.terms]
         return self.templates.get_template(GLOSSARY_TEMPLATE).render(entries=entries)
 
+    def views(self, bank_id: str) -> list[QuestionView]:
+        """The bank's questions ready for a template; made once per build, used by quiz and key."""
+        if bank_id not in self._views:
+            questions = enumerate(self.banks[bank_id].questions, 1)
+            self._views[bank_id] = [self._view(bank_id, number, question) for number, question in questions]
+        return self._views[bank_id]
+
     def render(self, bank_id: str) -> str:
-        bank = self.banks[bank_id]
-        questions = [self._view(bank_id, number, question) for number, question in enumerate(bank.questions, 1)]
-        return self.templates.get_template(QUIZ_TEMPLATE).render(bank_id=bank_id, title=bank.title,
-                                                                 questions=questions)
+        return self.templates.get_template(QUIZ_TEMPLATE).render(bank_id=bank_id, title=self.banks[bank_id].title,
+                                                                 questions=self.views(bank_id))
+
+    def render_answer_key(self, modules: list[Module]) -> str:
+        """Every question of the given modules with its answer, explanation and source, for printing."""
+        entries = [(module, self.views(module.id)) for module in modules]
+        return self.templates.get_template(ANSWER_KEY_TEMPLATE).render(entries=entries)
 
     def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
         block, inline = self.markdown.block, self.markdown.inline

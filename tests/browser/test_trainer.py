@@ -118,3 +118,26 @@ def test_the_agenda_builder_computes_clock_times(page: Page) -> None:
     expect(rows.nth(2)).to_have_text("14:25 to 15:05Creating a Culture of Data Literacy")
     expect(page.locator(".agenda-builder__total")).to_have_text(
         "2 modules, 80 minutes of training; ends at 15:05.")
+
+
+def test_a_path_answer_key_prints_every_module_of_the_path(page: Page) -> None:
+    page.goto("paths/trainer/")
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.get_by_role("button", name="Print answer key for this path")).to_be_visible()
+    key = page.locator(".answer-key")
+    expect(key).to_be_hidden()
+    page.emulate_media(media="print")
+    page.evaluate("document.documentElement.classList.add('printing-path-key')")
+    expect(key).to_be_visible()
+    expect(key.locator(".answer-key__module")).to_have_count(3)
+    expect(page.locator(".path table").first).to_be_hidden()
+
+
+def test_switching_modes_keeps_the_readers_place(page: Page) -> None:
+    page.goto(MODULE)
+    heading = page.locator("#victim-service-providers-and-comparable-databases")
+    heading.evaluate("element => { element.scrollIntoView({block: 'start'}); window.scrollBy(0, -80); }")
+    page.keyboard.press("p")
+    box = heading.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box is not None and header["y"] + header["height"] <= box["y"] < 300, (box, header)

@@ -18,10 +18,14 @@
   /* Keep the reader's place: the element at the top of the view stays at the top after a switch. */
   function keepingPlace(change) {
     const header = document.querySelector(".md-header");
-    const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
-    const anchor = document.elementFromPoint(window.innerWidth / 2, top);
+    const headerBottom = () => (header ? header.getBoundingClientRect().bottom : 0);
+    const top = headerBottom();
+    const anchor = all(document, ".md-content article > *").find((block) => block.getBoundingClientRect().bottom > top);
     change();
-    if (anchor && anchor.closest(".md-content")) anchor.scrollIntoView({ block: "start" });
+    if (anchor) {
+      anchor.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -headerBottom() - 8); // clear the fixed header
+    }
   }
 
   function setMode(mode, on) {
@@ -57,10 +61,13 @@
 
   function setUpPrintables() {
     const title = document.querySelector(".md-content h1");
-    if (!title || !document.querySelector("[data-quiz]") || document.querySelector(".trainer-print")) return;
+    if (!title || document.querySelector(".trainer-print")) return;
+    const printables = document.querySelector("[data-quiz]") ? [["Print learner handout", "handout"], ["Print answer key", "key"]]
+      : document.querySelector(".answer-key") ? [["Print answer key for this path", "path-key"]] : [];
+    if (!printables.length) return;
     const tools = document.createElement("p");
     tools.className = "trainer-tools trainer-print";
-    [["Print learner handout", "handout"], ["Print answer key", "key"]].forEach(([label, kind]) => {
+    printables.forEach(([label, kind]) => {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
