@@ -74,7 +74,7 @@ def test_paths_and_training_plan_are_built_from_the_data(tmp_path: Path) -> None
         assert f'href="{role}/"' in chooser
         assert (site / "paths" / role / "index.html").is_file()
     end_user = (site / "paths" / "end-user" / "index.html").read_text(encoding="utf-8")
-    steps_table = end_user.split('class="completion-record"')[0]
+    steps_table = end_user.split('class="path-agenda"')[0]
     assert steps_table.count("<tr>") == 12  # a header row and one row per module
     assert "Optional" in end_user and "minutes for the required modules" in end_user
     plan = (site / "paths" / "training-plan" / "index.html").read_text(encoding="utf-8")

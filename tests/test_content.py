@@ -41,6 +41,7 @@ def test_module_pages_carry_their_metadata_objectives_and_key_points() -> None:
         assert {"title", "guide_area", "level", "minutes", "audiences"} <= set(data), page.name
         assert data["level"] == page.parent.name and isinstance(data["minutes"], int), page.name
         assert '!!! objectives "Learning objectives"' in text and '!!! keypoints "Key points"' in text, page.name
+        assert '!!! trainer "Trainer notes"' in text and f"**Timing:** {data['minutes']} minutes" in text, page.name
 
 
 def test_every_guide_area_has_one_module_and_a_bank_and_the_site_has_enough_questions() -> None:
