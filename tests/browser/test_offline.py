@@ -1,5 +1,5 @@
 """The offline build (make offline) works unzipped from file:// with no network: navigation,
-quizzes with saved progress, and search."""
+quizzes with saved progress, search, and the trainer and projection modes."""
 
 from __future__ import annotations
 
@@ -58,3 +58,16 @@ def test_search_works_from_file(page: Page, offline_home: str) -> None:
     page.locator("input[data-md-component=search-query]").focus()
     page.keyboard.type("comparable database")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_trainer_view_and_projection_work_from_file(page: Page, offline_home: str, page_errors: list[str]) -> None:
+    """A trainer with a laptop and a projector but no network runs the session from the zip."""
+    page.goto(offline_home.replace("index.html", "introductory/security-privacy.html"))
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.locator(".admonition.trainer")).to_be_visible()
+    page.keyboard.press("p")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bprojection\b"))
+    page.reload()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bprojection\b"))
+    expect(page.locator(".admonition.trainer")).to_be_visible()
+    assert page_errors == []
