@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from . import (problems, schema, loader, pages, modules, settings, local, reference, paths, content,
-               safe_markdown, render)
+               safe_markdown, practice, render)
 
 _builds = 0
 _abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
@@ -19,7 +19,7 @@ def define_env(env) -> None:
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply.
     if _builds:
         for module in (problems, schema, loader, pages, modules, settings, local, reference, paths, content,
-                       safe_markdown, render):
+                       safe_markdown, practice, render):
             importlib.reload(module)
     _builds += 1
 
@@ -100,6 +100,11 @@ def define_env(env) -> None:
     def agenda_builder() -> str:
         """A form that turns chosen modules, a start time and a break length into a timed agenda."""
         return render.render_agenda_builder(templates, site.paths, list(by_id.values()))
+
+    @env.macro
+    def practice_files() -> str:
+        """Download links for the practice export, with what each file holds."""
+        return render.render_practice_files(templates, practice.generate(), env.page.file.src_uri)
 
     @env.macro
     def local_page_list() -> str:

@@ -1,6 +1,8 @@
-"""A MkDocs hook (mkdocs.yml `hooks:`), not a macros module: it adds the CoC's own pages in
-local/pages/ and files in local/assets/ (such as a logo) to the build, under local/, so a fork
-never edits docs/. MkDocs loads this file by path, so it imports nothing from the package."""
+"""A MkDocs hook (mkdocs.yml `hooks:`), not a macros module: it adds files that are not in docs/
+to the build: the CoC's own pages in local/pages/ and files in local/assets/ (such as a logo),
+under local/, so a fork never edits docs/; and the generated practice export, under downloads/.
+MkDocs loads this file by path with its folder on sys.path, so `practice` is imported as a
+plain module, not from the package."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+import practice
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -17,4 +21,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if path.is_file() and not path.name.startswith("."):
                 src_uri = "local/" + path.relative_to(folder).as_posix()
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, content in practice.files(local.parent).items():
+        files.append(File.generated(config, src_uri, content=content))
     return files

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from .local import LocalPage
 from .modules import Module, link_from
 from .paths import Path_, Paths
+from .practice import DOWNLOAD_DIR, FILE_CONTENTS, ZIP_NAME, PracticeExport
 from .reference import Family, Glossary
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
@@ -34,6 +35,7 @@ MODULE_PATHS_TEMPLATE = "partials/module-paths.html"
 TRAINING_PLAN_TEMPLATE = "partials/training-plan.html"
 AGENDA_BUILDER_TEMPLATE = "partials/agenda-builder.html"
 ANSWER_KEY_TEMPLATE = "partials/answer-key.html"
+PRACTICE_FILES_TEMPLATE = "partials/practice-files.html"
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,14 @@ def render_coc_benchmarks(templates: jinja2.Environment, settings: Settings) -> 
 def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], page_path: str) -> str:
     entries = [(page, link_from(page_path, page.path)) for page in pages]
     return templates.get_template(LOCAL_PAGES_TEMPLATE).render(entries=entries)
+
+
+def render_practice_files(templates: jinja2.Environment, export: PracticeExport, page_path: str) -> str:
+    """The download links and what each file of the practice export holds, with its row count."""
+    files = [(name, FILE_CONTENTS[name], len(rows), link_from(page_path, f"{DOWNLOAD_DIR}/{name}"))
+             for name, rows in export.tables.items()]
+    return templates.get_template(PRACTICE_FILES_TEMPLATE).render(
+        files=files, zip_link=link_from(page_path, ZIP_NAME))
 
 
 def render_data_elements(templates: jinja2.Environment, family: Family) -> str:

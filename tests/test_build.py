@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from helpers import FIXTURES, PROJECT_DIR, copy_project, mkdocs_build
+from macros import practice
 from macros.modules import nav_paths
 
 
@@ -81,3 +82,13 @@ def test_paths_and_training_plan_are_built_from_the_data(tmp_path: Path) -> None
     assert plan.count("Quiz: ") == 20 and "Total:</strong> 20 modules" in plan
     module = (site / "introductory" / "data-elements" / "index.html").read_text(encoding="utf-8")
     assert 'id="in-learning-paths"' in module and "step 6 of 11" in module
+
+
+def test_the_practice_export_is_in_the_built_site(tmp_path: Path) -> None:
+    assert mkdocs_build(PROJECT_DIR, tmp_path / "site").returncode == 0
+    site = tmp_path / "site"
+    for path, content in practice.files(PROJECT_DIR).items():
+        assert (site / path).read_bytes() == content, path
+    page = (site / "practice-export" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/practice-export.zip"' in page
+    assert 'href="../downloads/practice-export/Client.csv"' in page

@@ -70,7 +70,8 @@ def glossary_terms() -> set[str]:
 
 
 def test_every_acronym_is_in_the_glossary() -> None:
-    texts = [*DOCS.rglob("*.md"), *(PROJECT_DIR / "quizzes").rglob("*.yml")]
+    column_names = PROJECT_DIR / "quizzes" / "reference" / "csv-columns.yml"  # CSV headers, not prose
+    texts = [*DOCS.rglob("*.md"), *(path for path in (PROJECT_DIR / "quizzes").rglob("*.yml") if path != column_names)]
     used = {match for path in texts for match in ACRONYM.findall(NOT_PROSE.sub("", path.read_text(encoding="utf-8")))}
     assert used, "the acronym pattern found nothing: it is broken"
     assert used - glossary_terms() == set()

@@ -1,0 +1,142 @@
+"""The practice export: the same files on every run, FY2026 column names, and every planted data
+quality problem present and found by a plain check, with nothing else found."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+
+from helpers import PROJECT_DIR
+from macros import practice
+
+Rows = list[dict[str, str]]
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, Rows]:
+    """The export as a learner sees it: read back from the CSV files in the zip."""
+    archive = zipfile.ZipFile(io.BytesIO(practice.files(PROJECT_DIR)[practice.ZIP_NAME]))
+    return {name: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"))))
+            for name in archive.namelist()}
+
+
+@pytest.fixture(scope="module")
+def planted() -> dict[str, list[str]]:
+    return practice.generate().planted
+
+
+def test_every_run_writes_the_same_bytes() -> None:
+    assert practice.files(PROJECT_DIR) == practice.files(PROJECT_DIR)
+
+
+def test_headers_are_the_fy2026_column_names_in_order() -> None:
+    columns = practice.load_columns(PROJECT_DIR)
+    for path, content in practice.files(PROJECT_DIR).items():
+        if path.endswith(".csv"):
+            name = path.rsplit("/", 1)[1]
+            assert content.decode("utf-8").split("\r\n", 1)[0] == ",".join(columns[name]), name
+
+
+def test_the_column_list_has_the_fy2026_client_changes() -> None:
+    client = practice.load_columns(PROJECT_DIR)["Client.csv"]
+    assert "Sex" in client and "HispanicLatinao" in client
+    assert not {"Woman", "Man", "NonBinary", "HispanicLatinaeo"} & set(client)
+
+
+def test_a_value_for_a_column_the_spec_does_not_have_is_an_error() -> None:
+    with pytest.raises(ValueError, match="not FY2026 CSV columns: Gender"):
+        practice.to_csv([{"PersonalID": "1", "Gender": "0"}], ["PersonalID", "Sex"])
+
+
+def test_the_export_is_big_enough_to_practise_on(tables: dict[str, Rows]) -> None:
+    assert len(tables["Client.csv"]) >= 300
+    households = {row["HouseholdID"] for row in tables["Enrollment.csv"]}
+    assert len(households) >= 200
+    project_types = {row["ProjectType"] for row in tables["Project.csv"]}
+    assert {"0", "2", "3", "4", "13", "14"} <= project_types
+
+
+def test_each_household_has_one_head(tables: dict[str, Rows]) -> None:
+    heads = Counter(row["HouseholdID"] for row in tables["Enrollment.csv"] if row["RelationshipToHoH"] == "1")
+    assert set(heads.values()) == {1}
+    assert set(heads) == {row["HouseholdID"] for row in tables["Enrollment.csv"]}
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def test_missing_values_are_planted(tables: dict[str, Rows], planted: dict[str, list[str]]) -> None:
+    refused = [row["PersonalID"] for row in tables["Client.csv"] if row["DOBDataQuality"] == "9"]
+    assert refused == planted["DOB: client prefers not to answer"]
+    assert all(row["DOB"] == "" for row in tables["Client.csv"] if row["DOBDataQuality"] == "9")
+    adults = {row["PersonalID"] for row in tables["Client.csv"]
+              if row["DOB"] and _day(row["DOB"]) <= practice.PERIOD_START - timedelta(days=18 * 366)}
+    not_collected = [row["PersonalID"] for row in tables["Client.csv"]
+                     if row["VeteranStatus"] == "99" and row["PersonalID"] in adults]
+    assert set(planted["Veteran Status: data not collected for an adult"]) <= set(not_collected)
+
+
+def test_move_in_before_start_is_planted_once(tables: dict[str, Rows], planted: dict[str, list[str]]) -> None:
+    found = [row["EnrollmentID"] for row in tables["Enrollment.csv"]
+             if row["MoveInDate"] and _day(row["MoveInDate"]) < _day(row["EntryDate"])]
+    assert found == planted["Housing Move-In Date before Project Start Date"] and len(found) == 1
+
+
+def test_exit_before_start_is_planted_once(tables: dict[str, Rows], planted: dict[str, list[str]]) -> None:
+    starts = {row["EnrollmentID"]: _day(row["EntryDate"]) for row in tables["Enrollment.csv"]}
+    found = [row["EnrollmentID"] for row in tables["Exit.csv"] if _day(row["ExitDate"]) < starts[row["EnrollmentID"]]]
+    assert found == planted["Project Exit Date before Project Start Date"] and len(found) == 1
+
+
+def test_overlapping_shelter_stays_are_planted_once(tables: dict[str, Rows], planted: dict[str, list[str]]) -> None:
+    exits = {row["EnrollmentID"]: _day(row["ExitDate"]) for row in tables["Exit.csv"]}
+    shelters = {row["ProjectID"] for row in tables["Project.csv"] if row["ProjectType"] == "0"}
+    stays: dict[str, list[tuple[date, date, str]]] = {}
+    for row in tables["Enrollment.csv"]:
+        if row["ProjectID"] in shelters:
+            end = exits.get(row["EnrollmentID"], practice.PERIOD_END)
+            stays.setdefault(row["PersonalID"], []).append((_day(row["EntryDate"]), end, row["EnrollmentID"]))
+    found = sorted(enrollment for person in stays.values() for start, end, enrollment in person
+                   if any(other != enrollment and start < other_end and other_start < end
+                          for other_start, other_end, other in person))
+    assert found == sorted(planted["Overlapping shelter enrollments for one client"]) and len(found) == 2
+
+
+def test_a_late_annual_assessment_is_planted_once(tables: dict[str, Rows], planted: dict[str, list[str]]) -> None:
+    starts = {row["EnrollmentID"]: _day(row["EntryDate"]) for row in tables["Enrollment.csv"]}
+    heads = {row["HouseholdID"]: starts[row["EnrollmentID"]] for row in tables["Enrollment.csv"]
+             if row["RelationshipToHoH"] == "1"}
+    household_start = {row["EnrollmentID"]: heads[row["HouseholdID"]] for row in tables["Enrollment.csv"]}
+    found = []
+    for row in tables["IncomeBenefits.csv"]:
+        if row["DataCollectionStage"] == "5":
+            start, on = household_start[row["EnrollmentID"]], _day(row["InformationDate"])
+            years = round((on - start).days / 365.25)
+            anniversary = start.replace(year=start.year + years)
+            if abs((on - anniversary).days) > 30:
+                found.append(row["IncomeBenefitsID"])
+    assert found == planted["Annual assessment outside the 30-day window"] and len(found) == 1
+
+
+def test_one_likely_duplicate_pair_is_planted(tables: dict[str, Rows], planted: dict[str, list[str]]) -> None:
+    people = Counter((row["FirstName"], row["LastName"], row["DOB"]) for row in tables["Client.csv"] if row["DOB"])
+    twins = [row["PersonalID"] for row in tables["Client.csv"]
+             if row["DOB"] and people[(row["FirstName"], row["LastName"], row["DOB"])] > 1]
+    assert twins == planted["Likely duplicate client (same name and date of birth)"] and len(twins) == 2
+
+
+def test_names_are_obviously_fictional(tables: dict[str, Rows]) -> None:
+    assert {row["LastName"] for row in tables["Client.csv"]} <= set(practice.LAST_NAMES)
+    assert "Example" in practice.LAST_NAMES and all(row["SSN"] == "" for row in tables["Client.csv"])
+
+
+def test_a_subsidized_rental_destination_names_its_subsidy(tables: dict[str, Rows]) -> None:
+    subsidized = [row for row in tables["Exit.csv"] if row["Destination"] == "435"]
+    assert subsidized and all(row["DestinationSubsidyType"] in {"419", "431", "433", "439"} for row in subsidized)
+    assert all(row["DestinationSubsidyType"] == "" for row in tables["Exit.csv"] if row["Destination"] != "435")
