@@ -10,6 +10,7 @@ this module by path to add the files to the built site.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import random
 import zipfile
@@ -298,3 +299,63 @@ def files(project_dir: Path) -> dict[str, bytes]:
             info = zipfile.ZipInfo(path.rsplit("/", 1)[1], date_time=(2026, 10, 1, 8, 0, 0))
             zipped.writestr(info, content, zipfile.ZIP_DEFLATED)
     return csvs | {ZIP_NAME: archive.getvalue()}
+
+
+# Answers to the exercises, computed from the export the learner downloads. A bank's `short`
+# question names one with `computed:`; the number is never typed by hand. Each works on the rows
+# as strings, as a learner's spreadsheet would.
+
+def _in_period(entry: str, exit_day: str | None) -> bool:
+    """Active at some time in the export period: started by its end, not exited before its start."""
+    return date.fromisoformat(entry) <= PERIOD_END and (not exit_day or date.fromisoformat(exit_day) >= PERIOD_START)
+
+
+def _exits(tables: dict[str, list[Row]]) -> dict[str, Row]:
+    return {row["EnrollmentID"]: row for row in tables["Exit.csv"]}
+
+
+def _exits_in_period(tables: dict[str, list[Row]], project_id: str) -> list[tuple[Row, Row]]:
+    exits = _exits(tables)
+    return [(row, exits[row["EnrollmentID"]]) for row in tables["Enrollment.csv"]
+            if row["ProjectID"] == project_id and row["EnrollmentID"] in exits
+            and PERIOD_START <= date.fromisoformat(exits[row["EnrollmentID"]]["ExitDate"]) <= PERIOD_END]
+
+
+def households_served_lighthouse(tables: dict[str, list[Row]]) -> float:
+    exits = _exits(tables)
+    return len({row["HouseholdID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "101"
+                and _in_period(row["EntryDate"], exits.get(row["EnrollmentID"], {}).get("ExitDate"))})
+
+
+def rrh_exits_to_permanent_percent(tables: dict[str, list[Row]]) -> float:
+    leavers = _exits_in_period(tables, "106")
+    permanent = [exit_row for _, exit_row in leavers if exit_row["Destination"].startswith("4")]
+    return round(100 * len(permanent) / len(leavers), 1)
+
+
+def second_street_average_stay(tables: dict[str, list[Row]]) -> float:
+    stays = [(date.fromisoformat(exit_row["ExitDate"]) - date.fromisoformat(row["EntryDate"])).days
+             for row, exit_row in _exits_in_period(tables, "102")]
+    return round(sum(stays) / len(stays), 1)
+
+
+def dob_completeness_percent(tables: dict[str, list[Row]]) -> float:
+    clients = tables["Client.csv"]
+    return round(100 * sum(row["DOBDataQuality"] == "1" for row in clients) / len(clients), 1)
+
+
+def rrh_heads_waiting_for_housing(tables: dict[str, list[Row]]) -> float:
+    exits = _exits(tables)
+    return len([row for row in tables["Enrollment.csv"] if row["ProjectID"] == "106"
+                and row["RelationshipToHoH"] == "1" and row["EnrollmentID"] not in exits and not row["MoveInDate"]])
+
+
+MEASURES = {measure.__name__: measure for measure in (
+    households_served_lighthouse, rrh_exits_to_permanent_percent, second_street_average_stay,
+    dob_completeness_percent, rrh_heads_waiting_for_housing)}
+
+
+@functools.cache
+def answer(name: str) -> float:
+    """The value of one measure on the practice export (computed once a build)."""
+    return float(MEASURES[name](generate().tables))

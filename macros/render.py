@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from .local import LocalPage
 from .modules import Module, link_from
 from .paths import Path_, Paths
+from . import practice
 from .practice import DOWNLOAD_DIR, FILE_CONTENTS, ZIP_NAME, PracticeExport
 from .reference import Family, Glossary
 from .safe_markdown import SafeMarkdown
@@ -76,7 +77,12 @@ def show_number(value: float) -> str:
 
 
 def version_of(question: Question) -> str:
-    return hashlib.sha256(question.model_dump_json().encode()).hexdigest()[:12]
+    """Changes when the question or its answer changes (a computed answer changes with the data),
+    so a learner's saved answer to an older version is not shown as right or wrong."""
+    content = question.model_dump_json()
+    if isinstance(question, ShortQuestion) and question.computed:
+        content += repr(practice.answer(question.computed))
+    return hashlib.sha256(content.encode()).hexdigest()[:12]
 
 
 def template_environment(config: MkDocsConfig) -> jinja2.Environment:
@@ -270,8 +276,9 @@ class QuizRenderer:
             options = [OptionView(value, Markup(value.capitalize()), (value == "true") == question.answer, None)
                        for value in ("true", "false")]
             answer = [Markup(str(question.answer).capitalize())]
-        elif isinstance(question, ShortQuestion) and question.number is not None:
-            number_answer, tolerance = question.number, question.tolerance or 0.0
+        elif isinstance(question, ShortQuestion) and question.accept is None:
+            number_answer = question.number if question.computed is None else practice.answer(question.computed)
+            tolerance = question.tolerance or 0.0
             within = f" (plus or minus {show_number(tolerance)})" if tolerance else ""
             answer = [Markup.escape(show_number(number_answer) + within)]
         elif isinstance(question, ShortQuestion) and question.accept is not None:

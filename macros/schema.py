@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from .practice import MEASURES
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://\S+$"
 COC_CODE_PATTERN = r"^[A-Z]{2}-\d{3}$"
@@ -120,14 +122,17 @@ class ShortQuestion(QuestionBase):
         None, min_length=1, description="Accepted text answers; case and extra spaces are ignored."
     )
     number: Number | None = Field(None, description="The numeric answer.")
-    tolerance: Number | None = Field(None, ge=0, description="How far from `number` still counts as right.")
+    computed: Literal[tuple(MEASURES)] | None = Field(  # type: ignore[valid-type]
+        None, description="A numeric answer computed from the practice export (macros/practice.py), never typed.")
+    tolerance: Number | None = Field(
+        None, ge=0, description="How far from `number` or `computed` still counts as right.")
 
     @model_validator(mode="after")
     def _one_kind_of_answer(self) -> ShortQuestion:
-        if (self.accept is None) == (self.number is None):
-            raise ValueError("give either 'accept' (a list of text answers) or 'number', not both or neither")
-        if self.tolerance is not None and self.number is None:
-            raise ValueError("'tolerance' only goes with 'number'")
+        if [self.accept, self.number, self.computed].count(None) != 2:
+            raise ValueError("give one of 'accept' (a list of text answers), 'number' or 'computed'")
+        if self.tolerance is not None and self.accept is not None:
+            raise ValueError("'tolerance' only goes with 'number' or 'computed'")
         return self
 
 

@@ -92,3 +92,5 @@ def test_the_practice_export_is_in_the_built_site(tmp_path: Path) -> None:
     page = (site / "practice-export" / "index.html").read_text(encoding="utf-8")
     assert 'href="../downloads/practice-export.zip"' in page
     assert 'href="../downloads/practice-export/Client.csv"' in page
+    for name in practice.MEASURES:  # each exercise checks against the value computed from the files
+        assert f'data-quiz-number="{practice.answer(name)}"' in page, name

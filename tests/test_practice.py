@@ -10,8 +10,9 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+import yaml
 
-from helpers import PROJECT_DIR
+from helpers import FIXTURES, PROJECT_DIR
 from macros import practice
 
 Rows = list[dict[str, str]]
@@ -140,3 +141,25 @@ def test_a_subsidized_rental_destination_names_its_subsidy(tables: dict[str, Row
     subsidized = [row for row in tables["Exit.csv"] if row["Destination"] == "435"]
     assert subsidized and all(row["DestinationSubsidyType"] in {"419", "431", "433", "439"} for row in subsidized)
     assert all(row["DestinationSubsidyType"] == "" for row in tables["Exit.csv"] if row["Destination"] != "435")
+
+
+HAND_CHECKED = {  # worked out by hand from tests/fixtures/practice/ (see its README.md)
+    "households_served_lighthouse": 2,
+    "rrh_exits_to_permanent_percent": 66.7,
+    "second_street_average_stay": 22.5,
+    "dob_completeness_percent": 75.0,
+    "rrh_heads_waiting_for_housing": 1,
+}
+
+
+@pytest.mark.parametrize("name", sorted(practice.MEASURES))
+def test_each_measure_matches_a_hand_count_on_a_tiny_export(name: str) -> None:
+    folder = FIXTURES / "practice"
+    tiny = {path.name: list(csv.DictReader(path.open(encoding="utf-8"))) for path in folder.glob("*.csv")}
+    assert practice.MEASURES[name](tiny) == HAND_CHECKED[name]
+
+
+def test_every_measure_is_an_exercise_and_no_answer_is_typed() -> None:
+    bank = yaml.safe_load((PROJECT_DIR / "quizzes" / "practice-export.yml").read_text(encoding="utf-8"))
+    assert {question["computed"] for question in bank["questions"]} == set(practice.MEASURES)
+    assert all("number" not in question for question in bank["questions"])

@@ -36,11 +36,18 @@ def test_numbers_in_option_text_are_read_as_text() -> None:
 
 def test_short_needs_exactly_one_kind_of_answer() -> None:
     assert problems_of(question(type="short")) == [
-        (("questions", 0), "give either 'accept' (a list of text answers) or 'number', not both or neither")
+        (("questions", 0), "give one of 'accept' (a list of text answers), 'number' or 'computed'")
     ]
     assert problems_of(question(type="short", accept=["x"], tolerance=1)) == [
-        (("questions", 0), "'tolerance' only goes with 'number'")
+        (("questions", 0), "'tolerance' only goes with 'number' or 'computed'")
     ]
+
+
+def test_a_computed_answer_must_name_a_practice_measure() -> None:
+    Bank.model_validate({"questions": [question(type="short", computed="dob_completeness_percent", tolerance=0.1)]})
+    [(path, message)] = problems_of(question(type="short", computed="dob_complete"))
+    assert path == ("questions", 0, "computed")
+    assert "'dob_complete'" in message and "dob_completeness_percent" in message
 
 
 def test_a_boolean_is_not_a_number() -> None:
