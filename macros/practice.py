@@ -170,6 +170,7 @@ class _Builder:
                 "DisablingCondition": rng.choice("0001"),
                 "DateCreated": _stamp(entry)})
             stay.enrollments.append(enrollment)
+            client["DateCreated"] = min(client["DateCreated"], enrollment["DateCreated"])  # record made at first start
             if relationship in ("1", "3"):
                 self.income(enrollment, entry, "1")
             if exit_day:

@@ -163,3 +163,10 @@ def test_every_measure_is_an_exercise_and_no_answer_is_typed() -> None:
     bank = yaml.safe_load((PROJECT_DIR / "quizzes" / "practice-export.yml").read_text(encoding="utf-8"))
     assert {question["computed"] for question in bank["questions"]} == set(practice.MEASURES)
     assert all("number" not in question for question in bank["questions"])
+
+
+def test_a_client_record_is_created_by_its_first_project_start(tables: dict[str, Rows]) -> None:
+    first_start = {}
+    for row in tables["Enrollment.csv"]:
+        first_start[row["PersonalID"]] = min(first_start.get(row["PersonalID"], "9999"), row["EntryDate"])
+    assert all(row["DateCreated"].startswith(first_start[row["PersonalID"]]) for row in tables["Client.csv"])
