@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import (problems, schema, loader, pages, modules, settings, local, reference, paths, content,
-               safe_markdown, practice, render)
+from . import (problems, practice, schema, loader, pages, modules, settings, local, reference, paths, content,
+               safe_markdown, render)
 
 _builds = 0
 _abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
@@ -16,10 +16,11 @@ _module_paths: dict[str, str] = {}  # module page path -> its "In learning paths
 def define_env(env) -> None:
     """Check all content before any page renders, then offer the macros pages call."""
     global _builds, _abbreviations, _module_paths
-    # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply.
+    # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply,
+    # each module after the ones it imports from.
     if _builds:
-        for module in (problems, schema, loader, pages, modules, settings, local, reference, paths, content,
-                       safe_markdown, practice, render):
+        for module in (problems, practice, schema, loader, pages, modules, settings, local, reference, paths,
+                       content, safe_markdown, render):
             importlib.reload(module)
     _builds += 1
 
@@ -104,7 +105,7 @@ def define_env(env) -> None:
     @env.macro
     def practice_files() -> str:
         """Download links for the practice export, with what each file holds."""
-        return render.render_practice_files(templates, practice.generate(), env.page.file.src_uri)
+        return render.render_practice_files(templates, env.page.file.src_uri)
 
     @env.macro
     def local_page_list() -> str:

@@ -265,8 +265,10 @@ class _Builder:
         self.plant("Likely duplicate client (same name and date of birth)", copy["PersonalID"])
 
 
+@functools.cache
 def generate() -> PracticeExport:
-    """The practice export; a fixed seed makes it identical on every run."""
+    """The practice export; a fixed seed makes it identical on every run, so one copy serves the
+    whole build (the download page, the files and the computed answers). Treat it as read-only."""
     builder = _Builder(random.Random(SEED))
     builder.base_tables()
     for _ in range(HOUSEHOLD_COUNT):

@@ -16,7 +16,6 @@ from .local import LocalPage
 from .modules import Module, link_from
 from .paths import Path_, Paths
 from . import practice
-from .practice import DOWNLOAD_DIR, FILE_CONTENTS, ZIP_NAME, PracticeExport
 from .reference import Family, Glossary
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
@@ -119,12 +118,12 @@ def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], pa
     return templates.get_template(LOCAL_PAGES_TEMPLATE).render(entries=entries)
 
 
-def render_practice_files(templates: jinja2.Environment, export: PracticeExport, page_path: str) -> str:
+def render_practice_files(templates: jinja2.Environment, page_path: str) -> str:
     """The download links and what each file of the practice export holds, with its row count."""
-    files = [(name, FILE_CONTENTS[name], len(rows), link_from(page_path, f"{DOWNLOAD_DIR}/{name}"))
-             for name, rows in export.tables.items()]
+    files = [(name, practice.FILE_CONTENTS[name], len(rows), link_from(page_path, f"{practice.DOWNLOAD_DIR}/{name}"))
+             for name, rows in practice.generate().tables.items()]
     return templates.get_template(PRACTICE_FILES_TEMPLATE).render(
-        files=files, zip_link=link_from(page_path, ZIP_NAME))
+        files=files, zip_link=link_from(page_path, practice.ZIP_NAME))
 
 
 def render_data_elements(templates: jinja2.Environment, family: Family) -> str:

@@ -32,7 +32,9 @@ def planted() -> dict[str, list[str]]:
 
 
 def test_every_run_writes_the_same_bytes() -> None:
-    assert practice.files(PROJECT_DIR) == practice.files(PROJECT_DIR)
+    first = practice.files(PROJECT_DIR)
+    practice.generate.cache_clear()
+    assert practice.files(PROJECT_DIR) == first  # test_build also compares a separate build process's files
 
 
 def test_headers_are_the_fy2026_column_names_in_order() -> None:
