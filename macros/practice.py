@@ -13,6 +13,7 @@ import csv
 import functools
 import io
 import random
+import statistics
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -25,6 +26,7 @@ EXPORT_ID = "1"
 PERIOD_START = date(2025, 10, 1)
 PERIOD_END = date(2026, 9, 30)
 EXPORT_DATE = "2026-10-01 08:00:00"
+OPERATING_START = "2015-01-01"
 COC_CODE = "XX-500"  # no state has the code XX, so it cannot be mistaken for a real CoC
 USER_ID = "1"
 HOUSEHOLD_COUNT = 240
@@ -36,12 +38,29 @@ FILE_CONTENTS = {
     "Export.csv": "What the export covers: its dates and the system it came from.",
     "Organization.csv": "The organization that runs the projects.",
     "Project.csv": "Each project and its project type (2.02).",
+    "Funder.csv": "Who funds each project, with its funding source code (2.06).",
+    "ProjectCoC.csv": "The CoC each project serves, and where the project is (2.03).",
+    "Inventory.csv": "Beds and units in the residential projects, by household type (2.07).",
     "Client.csv": "One row per person: name, date of birth, sex and veteran status, with their data quality.",
     "Enrollment.csv": "One row per person per project stay: project start, household, relationship to the "
                       "head of household, prior living situation, move-in date.",
     "Exit.csv": "One row per finished stay: project exit date and destination.",
-    "IncomeBenefits.csv": "Income from any source at project start and at each annual assessment.",
+    "IncomeBenefits.csv": "Income from any source at project start, at each annual assessment and at exit.",
+    "HealthAndDV.csv": "Domestic violence answers of heads of household and adults at project start (4.11).",
+    "Disabilities.csv": "One row per person, disability type (4.05 to 4.10) and stage: project start and exit.",
+    "CurrentLivingSituation.csv": "Where a person was staying, recorded at each street outreach and coordinated "
+                                  "entry contact (4.12).",
 }
+
+
+@dataclass(frozen=True)
+class Beds:
+    """One 2.07 inventory record: beds and units for one household type (1 without children,
+    3 with at least one adult and one child). Dedicated beds are also counted in `beds`."""
+    household_type: int
+    units: int
+    beds: int
+    dedicated: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -51,18 +70,26 @@ class Project:
     project_type: int
     stay_days: tuple[int, int]
     weight: int
+    funder: int  # 2.06 funding source code
+    inventory: tuple[Beds, ...] = ()
 
 
 ORGANIZATION_NAME = "Harbor County Housing Partners (fictional)"
+# Funding source codes (FY2026 list 2.06.1): 2 CoC PSH, 3 CoC RRH, 4 CoC Supportive Services Only,
+# 5 CoC TH, 8 ESG Emergency Shelter, 11 ESG Street Outreach.
 PROJECTS = (
-    Project("101", "Lighthouse Shelter", 0, (3, 90), 5),
-    Project("102", "Second Street Shelter", 0, (3, 60), 3),
-    Project("104", "Riverbank Street Outreach", 4, (14, 200), 3),
-    Project("105", "Cedar Transitional Housing", 2, (60, 540), 2),
-    Project("106", "Maple Rapid Re-Housing", 13, (60, 360), 3),
-    Project("107", "Oak Supportive Housing", 3, (200, 1500), 2),
-    Project("108", "Front Door Coordinated Entry", 14, (1, 60), 3),
+    Project("101", "Lighthouse Shelter", 0, (3, 90), 5, 8, (Beds(1, 8, 8), Beds(3, 1, 3))),
+    Project("102", "Second Street Shelter", 0, (3, 60), 3, 8, (Beds(1, 4, 4), Beds(3, 1, 3))),
+    Project("104", "Riverbank Street Outreach", 4, (14, 200), 3, 11),
+    Project("105", "Cedar Transitional Housing", 2, (60, 540), 2, 5,
+            (Beds(1, 24, 24, {"YouthBedInventory": 6}), Beds(3, 3, 9))),
+    Project("106", "Maple Rapid Re-Housing", 13, (60, 360), 3, 3, (Beds(1, 14, 14), Beds(3, 7, 21))),
+    Project("107", "Oak Supportive Housing", 3, (200, 1500), 2, 2,
+            (Beds(1, 30, 30, {"CHBedInventory": 16}), Beds(3, 3, 9))),
+    Project("108", "Front Door Coordinated Entry", 14, (1, 60), 3, 4),
 )
+EMERGENCY_SHELTER_TYPES = (0, 1)  # only these report ESBedType (1 facility-based) and Availability (1 year-round)
+CONTACT_PROJECT_TYPES = (4, 14)  # street outreach and CE record a Current Living Situation at each contact
 HOUSING_PROJECT_TYPES = (3, 13)  # PSH and RRH record the head of household's Housing Move-In Date (3.20)
 
 # Destination codes (FY2026 Appendix A list 3.12.1), weighted: permanent 4xx, temporary 3xx,
@@ -70,6 +97,15 @@ HOUSING_PROJECT_TYPES = (3, 13)  # PSH and RRH record the head of household's Ho
 DESTINATIONS = ((410, 6), (435, 5), (422, 3), (312, 4), (313, 3), (302, 2), (101, 3), (116, 3), (30, 4))
 RENTAL_SUBSIDY_TYPES = (419, 431, 433, 439)  # asked when the destination is 435, rental with ongoing subsidy
 PRIOR_LIVING_SITUATIONS = ((116, 5), (101, 5), (335, 2), (336, 2), (314, 1), (207, 1))
+# 4.05 to 4.10 as (DisabilityType, share of adults, share of children who have it). Types 5 physical,
+# 6 developmental, 7 chronic health condition, 8 HIV/AIDS, 9 mental health disorder, 10 substance use
+# disorder, whose "yes" answers are 1 alcohol, 2 drug, 3 both.
+DISABILITY_RATES = ((5, 0.15, 0.03), (6, 0.04, 0.04), (7, 0.15, 0.05), (8, 0.01, 0.0), (9, 0.25, 0.05),
+                    (10, 0.15, 0.0))
+LONG_TERM_TYPES = (5, 7, 9, 10)  # these ask whether the condition is long-continuing and impairs independent living
+DV_SURVIVOR = ((0, 80), (1, 16), (9, 4))  # 4.11: no, yes, client prefers not to answer
+# 4.12 at a contact: 116 place not meant for habitation, 101 emergency shelter, 37 worker unable to determine.
+CURRENT_LIVING_SITUATIONS = ((116, 17), (101, 2), (37, 1))
 FIRST_NAMES = ("Avery", "Blake", "Casey", "Dana", "Eden", "Finley", "Gray", "Harper", "Indy", "Jules",
                "Kai", "Lane", "Morgan", "Noel", "Oakley", "Parker", "Quinn", "Reese", "Sage", "Tatum")
 LAST_NAMES = ("Example", "Sample", "Practice", "Testcase", "Placeholder", "Fictional", "Mockwell",
@@ -86,6 +122,12 @@ class PracticeExport:
 def load_columns(project_dir: Path) -> dict[str, list[str]]:
     text = (project_dir / "quizzes" / "reference" / "csv-columns.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def _is_disabling(disability_type: int, response: str, impairs: str) -> bool:
+    """How reports read 4.05 to 4.10: a developmental disability or HIV/AIDS always counts; the
+    others count when long-continuing and impairing independent living."""
+    return response != "0" and (disability_type in (6, 8) or impairs == "1")
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[int, int], ...]) -> int:
@@ -117,7 +159,8 @@ class _Builder:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.export = PracticeExport(tables={name: [] for name in FILE_CONTENTS})
-        self.next_id = {"client": 1, "enrollment": 1, "household": 1, "income": 1}
+        self.next_id = {kind: 1 for kind in ("client", "enrollment", "household", "income", "health", "disability",
+                                              "contact")}
         self.stays: list[_Stay] = []
 
     def new_id(self, kind: str) -> str:
@@ -153,8 +196,8 @@ class _Builder:
         rng = self.rng
         move_in = None
         if project.project_type in HOUSING_PROJECT_TYPES:
-            move_in = entry + timedelta(days=rng.randint(7, 75))
-            if move_in > (exit_day or PERIOD_END):
+            move_in = entry + timedelta(days=rng.randint(7, 120))
+            if move_in > (exit_day or PERIOD_END) or rng.random() < 0.15:  # some never find a unit
                 move_in = None
         destination = str(_pick(rng, DESTINATIONS))
         subsidy = str(rng.choice(RENTAL_SUBSIDY_TYPES)) if destination == "435" else ""
@@ -167,7 +210,6 @@ class _Builder:
                 "RelationshipToHoH": relationship, "EnrollmentCoC": COC_CODE,
                 "LivingSituation": str(_pick(rng, PRIOR_LIVING_SITUATIONS)),
                 "MoveInDate": _day(move_in) if move_in and relationship == "1" else "",
-                "DisablingCondition": rng.choice("0001"),
                 "DateCreated": _stamp(entry)})
             stay.enrollments.append(enrollment)
             client["DateCreated"] = min(client["DateCreated"], enrollment["DateCreated"])  # record made at first start
@@ -216,11 +258,86 @@ class _Builder:
                                 "HashStatus": "1"})
         self.add("Organization.csv", {"OrganizationID": "1", "OrganizationName": ORGANIZATION_NAME,
                                       "VictimServiceProvider": "0"})
-        for project in PROJECTS:
+        for number, project in enumerate(PROJECTS, start=1):
             self.add("Project.csv", {"ProjectID": project.id, "OrganizationID": "1", "ProjectName": project.name,
-                                     "OperatingStartDate": "2015-01-01", "ContinuumProject": "1",
+                                     "OperatingStartDate": OPERATING_START, "ContinuumProject": "1",
                                      "ProjectType": str(project.project_type),
                                      "RRHSubType": "2" if project.project_type == 13 else ""})
+            self.add("Funder.csv", {"FunderID": project.id, "ProjectID": project.id, "Funder": str(project.funder),
+                                    "GrantID": f"PRACTICE-{project.id}", "StartDate": OPERATING_START})
+            # Geocode, state and ZIP are fictional on purpose, like the CoC code.
+            self.add("ProjectCoC.csv", {"ProjectCoCID": project.id, "ProjectID": project.id, "CoCCode": COC_CODE,
+                                        "Geocode": "999999", "Address1": f"{number} Harbor Way",
+                                        "City": "Harbor City", "State": "XX", "ZIP": "00000",
+                                        "GeographyType": "1"})
+            for beds in project.inventory:
+                shelter = project.project_type in EMERGENCY_SHELTER_TYPES
+                self.add("Inventory.csv", {
+                    "InventoryID": f"{project.id}-{beds.household_type}", "ProjectID": project.id,
+                    "CoCCode": COC_CODE, "HouseholdType": str(beds.household_type),
+                    "Availability": "1" if shelter else "", "ESBedType": "1" if shelter else "",
+                    "UnitInventory": str(beds.units), "BedInventory": str(beds.beds),
+                    **{column: str(count) for column, count in beds.dedicated.items()},
+                    "OtherBedInventory": str(beds.beds - sum(beds.dedicated.values())),
+                    "InventoryStartDate": OPERATING_START})
+
+    def enrollment_details(self) -> None:
+        """What each stay records besides its dates: disabilities (and from them 3.08 Disabling
+        Condition), domestic violence, exit income, and contacts. Runs after problems are planted
+        so their stays get the same records."""
+        for stay in self.stays:
+            exits = {row["EnrollmentID"]: row for row in stay.exits}
+            for enrollment in stay.enrollments:
+                adult = enrollment["RelationshipToHoH"] in ("1", "3")
+                exit_row = exits.get(enrollment["EnrollmentID"])
+                answers = self.disability_answers(adult)
+                enrollment["DisablingCondition"] = "1" if any(_is_disabling(*answer) for answer in answers) else "0"
+                self.disabilities(enrollment, answers, enrollment["EntryDate"], "1")
+                if exit_row:
+                    self.disabilities(enrollment, answers, exit_row["ExitDate"], "3")
+                if adult:
+                    self.domestic_violence(enrollment)
+                    if exit_row:
+                        self.income(enrollment, date.fromisoformat(exit_row["ExitDate"]), "3")
+                    if stay.project.project_type in CONTACT_PROJECT_TYPES:
+                        self.contacts(enrollment, stay)
+
+    def disability_answers(self, adult: bool) -> list[tuple[int, str, str]]:
+        """(DisabilityType, DisabilityResponse, IndefiniteAndImpairs) for 4.05 to 4.10."""
+        answers = []
+        for disability_type, adult_rate, child_rate in DISABILITY_RATES:
+            has = self.rng.random() < (adult_rate if adult else child_rate)
+            response = ("1" if disability_type != 10 else self.rng.choice("123")) if has else "0"
+            impairs = self.rng.choice("01") if has and disability_type in LONG_TERM_TYPES else ""
+            answers.append((disability_type, response, impairs))
+        return answers
+
+    def disabilities(self, enrollment: Row, answers: list[tuple[int, str, str]], on: str, stage: str) -> None:
+        for disability_type, response, impairs in answers:
+            self.add("Disabilities.csv", {
+                "DisabilitiesID": self.new_id("disability"), "EnrollmentID": enrollment["EnrollmentID"],
+                "PersonalID": enrollment["PersonalID"], "InformationDate": on, "DisabilityType": str(disability_type),
+                "DisabilityResponse": response, "IndefiniteAndImpairs": impairs, "DataCollectionStage": stage})
+
+    def domestic_violence(self, enrollment: Row) -> None:
+        survivor = _pick(self.rng, DV_SURVIVOR)
+        self.add("HealthAndDV.csv", {
+            "HealthAndDVID": self.new_id("health"), "EnrollmentID": enrollment["EnrollmentID"],
+            "PersonalID": enrollment["PersonalID"], "InformationDate": enrollment["EntryDate"],
+            "DomesticViolenceSurvivor": str(survivor),
+            "WhenOccurred": str(self.rng.randint(1, 4)) if survivor == 1 else "",
+            "CurrentlyFleeing": self.rng.choice("001") if survivor == 1 else "",
+            "DataCollectionStage": "1"})
+
+    def contacts(self, enrollment: Row, stay: _Stay) -> None:
+        """A Current Living Situation at the first contact on the start date, then every week or few."""
+        on, last = stay.entry, min(stay.exit or PERIOD_END, PERIOD_END)
+        while on <= last:
+            self.add("CurrentLivingSituation.csv", {
+                "CurrentLivingSitID": self.new_id("contact"), "EnrollmentID": enrollment["EnrollmentID"],
+                "PersonalID": enrollment["PersonalID"], "InformationDate": _day(on),
+                "CurrentLivingSituation": str(_pick(self.rng, CURRENT_LIVING_SITUATIONS))})
+            on += timedelta(days=self.rng.randint(7, 30))
 
     def plant_problems(self) -> None:
         """One or a few records per problem, chosen from the generated data so every run plants the same."""
@@ -275,6 +392,7 @@ def generate() -> PracticeExport:
         builder.household()
     builder.annual_assessments()
     builder.plant_problems()
+    builder.enrollment_details()
     return builder.export
 
 
@@ -353,9 +471,94 @@ def rrh_heads_waiting_for_housing(tables: dict[str, list[Row]]) -> float:
                 and row["RelationshipToHoH"] == "1" and row["EnrollmentID"] not in exits and not row["MoveInDate"]])
 
 
+def _nights_by_person(tables: dict[str, list[Row]]) -> dict[str, int]:
+    """Simplified SPM-style length of time homeless: each person's nights in emergency shelter or
+    transitional housing during the period, a night shared by two stays counted once. A stay's
+    nights run from its start to the night before its exit (or to the period's end if still open)."""
+    exits = _exits(tables)
+    homeless_projects = {row["ProjectID"] for row in tables["Project.csv"] if row["ProjectType"] in ("0", "2")}
+    nights: dict[str, set[date]] = {}
+    for row in tables["Enrollment.csv"]:
+        if row["ProjectID"] not in homeless_projects:
+            continue
+        first = max(date.fromisoformat(row["EntryDate"]), PERIOD_START)
+        exit_day = exits.get(row["EnrollmentID"], {}).get("ExitDate")
+        end = PERIOD_END + timedelta(days=1)  # the morning after the last night counted
+        if exit_day:
+            end = min(date.fromisoformat(exit_day), end)
+        stay = {first + timedelta(days=n) for n in range((end - first).days)}
+        if stay:
+            nights.setdefault(row["PersonalID"], set()).update(stay)
+    return {person: len(days) for person, days in nights.items()}
+
+
+def homeless_people_counted(tables: dict[str, list[Row]]) -> float:
+    return len(_nights_by_person(tables))
+
+
+def homeless_nights_total(tables: dict[str, list[Row]]) -> float:
+    return sum(_nights_by_person(tables).values())
+
+
+def homeless_nights_average(tables: dict[str, list[Row]]) -> float:
+    nights = _nights_by_person(tables)
+    return round(sum(nights.values()) / len(nights), 1)
+
+
+def homeless_nights_median(tables: dict[str, list[Row]]) -> float:
+    return round(statistics.median(_nights_by_person(tables).values()), 1)
+
+
+def rrh_average_days_to_move_in(tables: dict[str, list[Row]]) -> float:
+    waits = [(date.fromisoformat(row["MoveInDate"]) - date.fromisoformat(row["EntryDate"])).days
+             for row in tables["Enrollment.csv"] if row["ProjectID"] == "106" and row["RelationshipToHoH"] == "1"
+             and row["MoveInDate"] and PERIOD_START <= date.fromisoformat(row["MoveInDate"]) <= PERIOD_END
+             and row["MoveInDate"] >= row["EntryDate"]]
+    return round(sum(waits) / len(waits), 1)
+
+
+OCCUPANCY_NIGHT = date(2026, 7, 29)  # the last Wednesday of July
+
+
+def lighthouse_occupancy_percent(tables: dict[str, list[Row]]) -> float:
+    """People staying at Lighthouse Shelter on one night, as a share of its beds that night."""
+    exits = _exits(tables)
+    people = [row for row in tables["Enrollment.csv"] if row["ProjectID"] == "101"
+              and date.fromisoformat(row["EntryDate"]) <= OCCUPANCY_NIGHT
+              and (row["EnrollmentID"] not in exits
+                   or date.fromisoformat(exits[row["EnrollmentID"]]["ExitDate"]) > OCCUPANCY_NIGHT)]
+    beds = sum(int(row["BedInventory"]) for row in tables["Inventory.csv"] if row["ProjectID"] == "101"
+               and date.fromisoformat(row["InventoryStartDate"]) <= OCCUPANCY_NIGHT
+               and (not row.get("InventoryEndDate") or date.fromisoformat(row["InventoryEndDate"]) >= OCCUPANCY_NIGHT))
+    return round(100 * len(people) / beds, 1)
+
+
+def move_in_before_start_personal_id(tables: dict[str, list[Row]]) -> float:
+    """The client-level row behind a data quality count; the export plants exactly one."""
+    (person,) = {row["PersonalID"] for row in tables["Enrollment.csv"]
+                 if row["MoveInDate"] and row["MoveInDate"] < row["EntryDate"]}
+    return int(person)
+
+
+def rrh_entries_with_mental_health_disorder(tables: dict[str, list[Row]]) -> float:
+    entered = {row["EnrollmentID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "106"
+               and PERIOD_START <= date.fromisoformat(row["EntryDate"]) <= PERIOD_END}
+    return len({row["PersonalID"] for row in tables["Disabilities.csv"] if row["EnrollmentID"] in entered
+                and row["DisabilityType"] == "9" and row["DisabilityResponse"] == "1"
+                and row["DataCollectionStage"] == "1"})
+
+
+def outreach_people_contacted(tables: dict[str, list[Row]]) -> float:
+    outreach = {row["EnrollmentID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "104"}
+    return len({row["PersonalID"] for row in tables["CurrentLivingSituation.csv"] if row["EnrollmentID"] in outreach
+                and PERIOD_START <= date.fromisoformat(row["InformationDate"]) <= PERIOD_END})
+
+
 MEASURES = {measure.__name__: measure for measure in (
     households_served_lighthouse, rrh_exits_to_permanent_percent, second_street_average_stay,
-    dob_completeness_percent, rrh_heads_waiting_for_housing)}
+    dob_completeness_percent, rrh_heads_waiting_for_housing, homeless_people_counted, homeless_nights_total,
+    homeless_nights_average, homeless_nights_median, rrh_average_days_to_move_in, lighthouse_occupancy_percent,
+    move_in_before_start_personal_id, rrh_entries_with_mental_health_disorder, outreach_people_contacted)}
 
 
 @functools.cache

@@ -37,7 +37,8 @@ def test_an_answer_worked_out_from_the_download_checks_as_right(page: Page) -> N
         page.get_by_role("link", name="Download all files (zip)").click()
     archive = zipfile.ZipFile(io.BytesIO(download_info.value.path().read_bytes()))
     tables = {name: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8")))) for name in archive.namelist()}
-    exercise = page.locator('[data-quiz-question="practice-export/dob-completeness"]')
-    exercise.get_by_label("Your answer").fill(str(practice.dob_completeness_percent(tables)))
+    page.goto("advanced/system-level-reporting/")
+    exercise = page.locator('[data-quiz-question="practice-system-reporting/step-3-average"]')
+    exercise.get_by_label("Your answer").fill(str(practice.homeless_nights_average(tables)))
     exercise.get_by_role("button", name="Check answer").click()
     expect(exercise).to_have_attribute("data-state", "correct")
