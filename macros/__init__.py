@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import (problems, practice, schema, loader, pages, modules, settings, local, reference, paths, content,
-               safe_markdown, render)
+from . import (problems, practice, schema, loader, pages, modules, settings, local, reference, cases, paths,
+               content, safe_markdown, render)
 
 _builds = 0
 _abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
@@ -19,8 +19,8 @@ def define_env(env) -> None:
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply,
     # each module after the ones it imports from.
     if _builds:
-        for module in (problems, practice, schema, loader, pages, modules, settings, local, reference, paths,
-                       content, safe_markdown, render):
+        for module in (problems, practice, schema, loader, pages, modules, settings, local, reference, cases,
+                       paths, content, safe_markdown, render):
             importlib.reload(module)
     _builds += 1
 
@@ -106,6 +106,21 @@ def define_env(env) -> None:
     def practice_files() -> str:
         """Download links for the practice export, with what each file holds."""
         return render.render_practice_files(templates, env.page.file.src_uri)
+
+    @env.macro
+    def practice_case(case_id: str) -> str:
+        """A practice client case from quizzes/cases/<case_id>.yml, as learners get it."""
+        return render.render_practice_case(templates, case_id, site.cases[case_id], env.page.file.src_uri)
+
+    @env.macro
+    def practice_case_key(case_id: str) -> str:
+        """The grading key of a practice client case: expected entries at every stage."""
+        return render.render_practice_case_key(templates, case_id, site.cases[case_id], env.page.file.src_uri)
+
+    @env.macro
+    def practice_case_list() -> str:
+        """Every practice client case, linking to it and to its key."""
+        return render.render_practice_case_list(templates, site.cases, env.page.file.src_uri)
 
     @env.macro
     def local_page_list() -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cases import CASES_DIR, Case, case_files, load_cases
 from .loader import load_banks
 from .modules import Module, load_local_modules, load_modules, nav_paths
-from .pages import check_callouts, check_quiz_calls, rendered_pages
+from .pages import check_callouts, check_case_calls, check_quiz_calls, rendered_pages
 from .paths import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
 from .reference import REFERENCE_DIR, Reference, load_reference
@@ -18,6 +19,7 @@ from .settings import Settings, load_settings
 @dataclass(frozen=True)
 class Content:
     banks: dict[str, Bank]
+    cases: dict[str, Case]  # practice client cases
     modules: list[Module]  # upstream modules, one per training area of HUD's guide
     local_modules: list[Module]  # the CoC's own, from local/pages/
     settings: Settings
@@ -65,6 +67,8 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
     pages = rendered_pages(docs_dir, project_dir)
     problems += found + settings_problems + check_quiz_calls(pages, project_dir, banks)
     problems += check_callouts(pages, project_dir)
+    cases, found = load_cases(project_dir)
+    problems += found + check_case_calls(pages, project_dir, CASES_DIR, [path.stem for path in case_files(project_dir)])
     reference, found = load_reference(project_dir)
     problems += found
     if reference is not None:
@@ -84,4 +88,4 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
         if not (docs_dir / "paths" / f"{path.id}.md").is_file():
             problems.append(Problem(PATHS_FILE, 1, "", f"the path '{path.id}' needs a page docs/paths/{path.id}.md "
                                     f'with {{{{ path_page("{path.id}") }}}}'))
-    return Content(banks, modules, local_modules, settings, unset, reference, paths, problems)
+    return Content(banks, cases, modules, local_modules, settings, unset, reference, paths, problems)

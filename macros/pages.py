@@ -1,5 +1,6 @@
 """The macro calls written in pages, checked before any page renders: quiz("...") calls against
-the banks, and local_callout("...") slots against the CoC's files in local/callouts/."""
+the banks, practice_case("...") calls against the cases, and local_callout("...") slots against
+the CoC's files in local/callouts/."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .problems import Problem
 LOCAL_PAGES_DIR = "local/pages"
 CALLOUTS_DIR = "local/callouts"
 QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?P<quote>["'])(?P<bank>.*?)(?P=quote)\s*\)\s*-?\}\}""")
+CASE_CALL = re.compile(r"""\{\{-?\s*(?P<macro>practice_case(?:_key)?)\(\s*(?P<quote>["'])(?P<case>.*?)(?P=quote)\s*\)""")
 CALLOUT_CALL = re.compile(r"""\{%-?\s*call\s+local_callout\(\s*(?P<quote>["'])(?P<slot>.*?)(?P=quote)\s*\)""")
 
 
@@ -61,3 +63,24 @@ def check_callouts(pages: list[Path], project_dir: Path) -> list[Problem]:
     return [Problem(path.relative_to(project_dir).as_posix(), 1, "",
                     f"no page has the slot '{path.stem}'; name the file after one of: {', '.join(slots)}")
             for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")) if path.stem not in slots]
+
+
+def check_case_calls(pages: list[Path], project_dir: Path, cases_dir: str, case_ids: Iterable[str]) -> list[Problem]:
+    """A call to a case that does not exist fails; so does a case that no page shows, or shows
+    without its grading key, since trainers would never find it."""
+    known = sorted(case_ids)
+    problems, shown = [], set()
+    for shown_as, number, line in lines_of(pages, project_dir):
+        for call in CASE_CALL.finditer(line):
+            if call["case"] in known:
+                shown.add((call["macro"], call["case"]))
+            else:
+                problems.append(Problem(shown_as, number, f'{call["macro"]}("{call["case"]}")',
+                                        f"there is no case {cases_dir}/{call['case']}.yml; known cases: "
+                                        f"{', '.join(known) or 'none'}"))
+    for case_id in known:
+        for macro in ("practice_case", "practice_case_key"):
+            if (macro, case_id) not in shown:
+                problems.append(Problem(f"{cases_dir}/{case_id}.yml", 1, "", f'no page shows this case: add '
+                                        f'{{{{ {macro}("{case_id}") }}}} to a page in docs/practice-cases/'))
+    return problems

@@ -8,10 +8,13 @@ import json
 import re
 from dataclasses import dataclass
 
+from datetime import date
+
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from .cases import Case
 from .local import LocalPage
 from .modules import Module, link_from
 from .paths import Path_, Paths
@@ -36,6 +39,11 @@ TRAINING_PLAN_TEMPLATE = "partials/training-plan.html"
 AGENDA_BUILDER_TEMPLATE = "partials/agenda-builder.html"
 ANSWER_KEY_TEMPLATE = "partials/answer-key.html"
 PRACTICE_FILES_TEMPLATE = "partials/practice-files.html"
+PRACTICE_CASE_TEMPLATE = "partials/practice-case.html"
+PRACTICE_CASE_KEY_TEMPLATE = "partials/practice-case-key.html"
+PRACTICE_CASE_LIST_TEMPLATE = "partials/practice-case-list.html"
+CASE_PAGES_DIR = "practice-cases"  # docs/practice-cases/<id>.md shows a case, <id>-key.md its key
+BASIS_LABELS = {"federal": "Federal", "local": "Local", "good-practice": "Good practice"}
 
 
 @dataclass(frozen=True)
@@ -84,15 +92,25 @@ def version_of(question: Question) -> str:
     return hashlib.sha256(content.encode()).hexdigest()[:12]
 
 
+def long_date(value: date) -> str:
+    """3 November 2025: unambiguous for readers anywhere."""
+    return f"{value.day} {value:%B %Y}"
+
+
 def template_environment(config: MkDocsConfig) -> jinja2.Environment:
-    """The theme's folders (a fork's custom_dir first), with autoescaping on."""
-    return jinja2.Environment(
+    """The theme's folders (a fork's custom_dir first), with autoescaping on, and filters that
+    turn content text into HTML through the same safe Markdown as quiz banks."""
+    templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(config.theme.dirs),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    markdown = SafeMarkdown(config)
+    templates.filters.update(markdown=lambda text: Markup(markdown.block(text)),
+                             markdown_inline=lambda text: Markup(markdown.inline(text)), long_date=long_date)
+    return templates
 
 
 def render_module_list(templates: jinja2.Environment, modules: list[Module], page_path: str) -> str:
@@ -124,6 +142,27 @@ def render_practice_files(templates: jinja2.Environment, page_path: str) -> str:
              for name, rows in practice.generate().tables.items()]
     return templates.get_template(PRACTICE_FILES_TEMPLATE).render(
         files=files, zip_link=link_from(page_path, practice.ZIP_NAME))
+
+
+def case_links(page_path: str, case_id: str) -> tuple[str, str]:
+    """Links from a page to a case and to its grading key."""
+    return (link_from(page_path, f"{CASE_PAGES_DIR}/{case_id}.md"),
+            link_from(page_path, f"{CASE_PAGES_DIR}/{case_id}-key.md"))
+
+
+def render_practice_case(templates: jinja2.Environment, case_id: str, case: Case, page_path: str) -> str:
+    return templates.get_template(PRACTICE_CASE_TEMPLATE).render(case=case,
+                                                                 key_link=case_links(page_path, case_id)[1])
+
+
+def render_practice_case_key(templates: jinja2.Environment, case_id: str, case: Case, page_path: str) -> str:
+    return templates.get_template(PRACTICE_CASE_KEY_TEMPLATE).render(
+        case=case, case_link=case_links(page_path, case_id)[0], basis_labels=BASIS_LABELS)
+
+
+def render_practice_case_list(templates: jinja2.Environment, cases: dict[str, Case], page_path: str) -> str:
+    entries = [(case, *case_links(page_path, case_id)) for case_id, case in cases.items()]
+    return templates.get_template(PRACTICE_CASE_LIST_TEMPLATE).render(entries=entries)
 
 
 def render_data_elements(templates: jinja2.Environment, family: Family) -> str:

@@ -97,3 +97,20 @@ def test_the_practice_export_is_in_the_built_site(tmp_path: Path) -> None:
         "advanced/system-level-reporting"))
     for name in practice.MEASURES:  # each exercise checks against the value computed from the files
         assert f'data-quiz-number="{practice.answer(name)}"' in exercises, name
+
+
+def test_each_practice_case_has_a_printable_handout_without_answers_and_a_key(tmp_path: Path) -> None:
+    assert mkdocs_build(PROJECT_DIR, tmp_path / "site").returncode == 0
+    cases = tmp_path / "site" / "practice-cases"
+    listing = (cases / "index.html").read_text(encoding="utf-8")
+    for case_id in ("rrh-family", "psh-veteran", "th-young-couple"):
+        handout = (cases / case_id / "index.html").read_text(encoding="utf-8")
+        key = (cases / f"{case_id}-key" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{case_id}/"' in listing and f'href="{case_id}-key/"' in listing
+        assert "Expected entry" not in handout and "Information Date 20" not in handout
+        assert f'href="../{case_id}-key/"' in handout and f'href="../{case_id}/"' in key
+        assert "Expected entry" in key and "<td>Federal</td>" in key and "<td>Local</td>" in key
+        assert key.count("<table>") == 4  # one per stage: start, update, annual assessment, exit
+    for module in ("data-collection", "project-specific-data-collection"):
+        page = (tmp_path / "site" / "introductory" / module / "index.html").read_text(encoding="utf-8")
+        assert 'href="../../practice-cases/"' in page, module

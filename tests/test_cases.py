@@ -1,0 +1,51 @@
+"""Practice client cases: bad files give one line per problem, every case in quizzes/cases/ is
+shown with its key, and the handout never shows the key's answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import FIXTURES, PROJECT_DIR
+from macros.cases import CASES_DIR, load_case, load_cases
+from macros.pages import check_case_calls
+
+BAD_CASES = sorted(path for path in (FIXTURES / "cases").glob("*.yml") if path.stem != "good")
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=[path.stem for path in BAD_CASES])
+def test_bad_case_gives_the_expected_lines(case: Path) -> None:
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    loaded, problems = load_case(case, case.relative_to(PROJECT_DIR).as_posix())
+    assert loaded is None
+    assert [str(problem) for problem in problems] == expected
+
+
+def test_a_good_case_loads_and_names_the_people_a_key_row_is_about() -> None:
+    case, problems = load_case(FIXTURES / "cases" / "good.yml", "good.yml")
+    assert problems == [] and case is not None
+    assert [stage.id for stage in case.stages] == ["start", "update", "annual", "exit"]
+    assert case.names("A") == "Sam Example" and case.names("All") == "Everyone"
+
+
+def test_every_case_of_the_site_is_valid_and_keys_every_stage() -> None:
+    cases, problems = load_cases(PROJECT_DIR)
+    assert problems == []
+    assert len(cases) >= 3
+    for case in cases.values():
+        assert all(stage.key for stage in case.stages)
+        assert any(row.basis == "local" and "ROI" in row.element for stage in case.stages for row in stage.key)
+
+
+def test_a_page_calling_an_unknown_case_or_a_case_without_its_key_fails(tmp_path: Path) -> None:
+    page = tmp_path / "docs" / "practice-cases" / "one.md"
+    page.parent.mkdir(parents=True)
+    page.write_text('{{ practice_case("one") }}\n\n{{ practice_case_key("nope") }}\n', encoding="utf-8")
+    problems = check_case_calls([page], tmp_path, CASES_DIR, ["one"])
+    assert [str(problem) for problem in problems] == [
+        'docs/practice-cases/one.md:3: practice_case_key("nope"): there is no case quizzes/cases/nope.yml; '
+        "known cases: one",
+        'quizzes/cases/one.yml:1: no page shows this case: add {{ practice_case_key("one") }} to a page in '
+        "docs/practice-cases/",
+    ]
