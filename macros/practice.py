@@ -50,6 +50,7 @@ FILE_CONTENTS = {
     "Disabilities.csv": "One row per person, disability type (4.05 to 4.10) and stage: project start and exit.",
     "CurrentLivingSituation.csv": "Where a person was staying, recorded at each street outreach and coordinated "
                                   "entry contact (4.12).",
+    "Services.csv": "Bed nights at the night-by-night shelter: one row per person per night stayed (4.14).",
 }
 
 
@@ -78,8 +79,9 @@ ORGANIZATION_NAME = "Harbor County Housing Partners (fictional)"
 # Funding source codes (FY2026 list 2.06.1): 2 CoC PSH, 3 CoC RRH, 4 CoC Supportive Services Only,
 # 5 CoC TH, 8 ESG Emergency Shelter, 11 ESG Street Outreach.
 PROJECTS = (
-    Project("101", "Lighthouse Shelter", 0, (3, 90), 5, 8, (Beds(1, 8, 8), Beds(3, 1, 3))),
-    Project("102", "Second Street Shelter", 0, (3, 60), 3, 8, (Beds(1, 4, 4), Beds(3, 1, 3))),
+    Project("101", "Lighthouse Shelter", 0, (3, 90), 5, 8, (Beds(1, 12, 12), Beds(3, 2, 6))),
+    Project("102", "Second Street Shelter", 0, (3, 60), 3, 8, (Beds(1, 6, 6), Beds(3, 2, 6))),
+    Project("103", "Northside Night Shelter", 1, (1, 45), 3, 8, (Beds(1, 12, 12),)),
     Project("104", "Riverbank Street Outreach", 4, (14, 200), 3, 11),
     Project("105", "Cedar Transitional Housing", 2, (60, 540), 2, 5,
             (Beds(1, 24, 24, {"YouthBedInventory": 6}), Beds(3, 3, 9))),
@@ -89,6 +91,8 @@ PROJECTS = (
     Project("108", "Front Door Coordinated Entry", 14, (1, 60), 3, 4),
 )
 EMERGENCY_SHELTER_TYPES = (0, 1)  # only these report ESBedType (1 facility-based) and Availability (1 year-round)
+NIGHT_BY_NIGHT = 1  # records a bed night (4.14) for each night, and exits the day after the last one
+NO_INCOME_PROJECT_TYPES = (NIGHT_BY_NIGHT,)  # ESG does not require income and benefits in night-by-night shelters
 CONTACT_PROJECT_TYPES = (4, 14)  # street outreach and CE record a Current Living Situation at each contact
 HOUSING_PROJECT_TYPES = (3, 13)  # PSH and RRH record the head of household's Housing Move-In Date (3.20)
 
@@ -151,6 +155,7 @@ class _Stay:
     exit: date | None
     enrollments: list[Row]
     exits: list[Row]
+    bed_nights: list[date] = field(default_factory=list)  # night-by-night shelters only
 
 
 class _Builder:
@@ -160,7 +165,7 @@ class _Builder:
         self.rng = rng
         self.export = PracticeExport(tables={name: [] for name in FILE_CONTENTS})
         self.next_id = {kind: 1 for kind in ("client", "enrollment", "household", "income", "health", "disability",
-                                              "contact")}
+                                              "contact", "service")}
         self.stays: list[_Stay] = []
 
     def new_id(self, kind: str) -> str:
@@ -213,7 +218,7 @@ class _Builder:
                 "DateCreated": _stamp(entry)})
             stay.enrollments.append(enrollment)
             client["DateCreated"] = min(client["DateCreated"], enrollment["DateCreated"])  # record made at first start
-            if relationship in ("1", "3"):
+            if relationship in ("1", "3") and project.project_type not in NO_INCOME_PROJECT_TYPES:
                 self.income(enrollment, entry, "1")
             if exit_day:
                 stay.exits.append(self.add("Exit.csv", {
@@ -236,12 +241,20 @@ class _Builder:
                 members.append((partner, "3"))
             else:
                 members.append((self.client(entry - timedelta(days=rng.randint(30, 17 * 365)), adult=False), "2"))
-        exit_day = entry + timedelta(days=rng.randint(*project.stay_days))
-        self.stay(project, entry, exit_day if exit_day <= PERIOD_END else None, members)
+        planned_exit = entry + timedelta(days=rng.randint(*project.stay_days))
+        if project.project_type != NIGHT_BY_NIGHT:
+            self.stay(project, entry, planned_exit if planned_exit <= PERIOD_END else None, members)
+            return
+        last = min(planned_exit, PERIOD_END)  # a bed night on the start date, then most nights after it
+        nights = [entry] + [entry + timedelta(days=n) for n in range(1, (last - entry).days + 1) if rng.random() < 0.75]
+        exit_day = nights[-1] + timedelta(days=1) if planned_exit <= PERIOD_END else None
+        self.stay(project, entry, exit_day, members).bed_nights = nights
 
     def annual_assessments(self) -> None:
         """Adults who have stayed a year or more get an annual assessment near each anniversary."""
         for stay in self.stays:
+            if stay.project.project_type in NO_INCOME_PROJECT_TYPES:
+                continue
             anniversary = stay.entry + timedelta(days=365)
             while anniversary <= (stay.exit or PERIOD_END):
                 when = anniversary + timedelta(days=self.rng.randint(-25, 25))
@@ -283,7 +296,7 @@ class _Builder:
 
     def enrollment_details(self) -> None:
         """What each stay records besides its dates: disabilities (and from them 3.08 Disabling
-        Condition), domestic violence, exit income, and contacts. Runs after problems are planted
+        Condition), bed nights, domestic violence, exit income, and contacts. Runs after problems are planted
         so their stays get the same records."""
         for stay in self.stays:
             exits = {row["EnrollmentID"]: row for row in stay.exits}
@@ -295,9 +308,14 @@ class _Builder:
                 self.disabilities(enrollment, answers, enrollment["EntryDate"], "1")
                 if exit_row:
                     self.disabilities(enrollment, answers, exit_row["ExitDate"], "3")
+                for night in stay.bed_nights:
+                    self.add("Services.csv", {
+                        "ServicesID": self.new_id("service"), "EnrollmentID": enrollment["EnrollmentID"],
+                        "PersonalID": enrollment["PersonalID"], "InformationDate": _day(night),
+                        "DateProvided": _day(night), "RecordType": "200", "TypeProvided": "200"})
                 if adult:
                     self.domestic_violence(enrollment)
-                    if exit_row:
+                    if exit_row and stay.project.project_type not in NO_INCOME_PROJECT_TYPES:
                         self.income(enrollment, date.fromisoformat(exit_row["ExitDate"]), "3")
                     if stay.project.project_type in CONTACT_PROJECT_TYPES:
                         self.contacts(enrollment, stay)
@@ -471,22 +489,37 @@ def rrh_heads_waiting_for_housing(tables: dict[str, list[Row]]) -> float:
                 and row["RelationshipToHoH"] == "1" and row["EnrollmentID"] not in exits and not row["MoveInDate"]])
 
 
+def _bed_nights(tables: dict[str, list[Row]]) -> dict[str, set[date]]:
+    """Each night-by-night enrollment's bed nights (Services.csv, RecordType 200)."""
+    nights: dict[str, set[date]] = {}
+    for row in tables["Services.csv"]:
+        if row["RecordType"] == "200":
+            nights.setdefault(row["EnrollmentID"], set()).add(date.fromisoformat(row["DateProvided"]))
+    return nights
+
+
 def _nights_by_person(tables: dict[str, list[Row]]) -> dict[str, int]:
     """Simplified SPM-style length of time homeless: each person's nights in emergency shelter or
-    transitional housing during the period, a night shared by two stays counted once. A stay's
-    nights run from its start to the night before its exit (or to the period's end if still open)."""
-    exits = _exits(tables)
-    homeless_projects = {row["ProjectID"] for row in tables["Project.csv"] if row["ProjectType"] in ("0", "2")}
+    transitional housing during the period, a night shared by two stays counted once. An entry-exit
+    stay's nights run from its start to the night before its exit (or to the period's end if still
+    open); a night-by-night shelter's nights are its bed nights."""
+    exits, bed_nights = _exits(tables), _bed_nights(tables)
+    types = {row["ProjectID"]: row["ProjectType"] for row in tables["Project.csv"]}
     nights: dict[str, set[date]] = {}
     for row in tables["Enrollment.csv"]:
-        if row["ProjectID"] not in homeless_projects:
+        project_type = types[row["ProjectID"]]
+        if project_type == str(NIGHT_BY_NIGHT):
+            stay = {night for night in bed_nights.get(row["EnrollmentID"], set())
+                    if PERIOD_START <= night <= PERIOD_END}
+        elif project_type in ("0", "2"):
+            first = max(date.fromisoformat(row["EntryDate"]), PERIOD_START)
+            exit_day = exits.get(row["EnrollmentID"], {}).get("ExitDate")
+            end = PERIOD_END + timedelta(days=1)  # the morning after the last night counted
+            if exit_day:
+                end = min(date.fromisoformat(exit_day), end)
+            stay = {first + timedelta(days=n) for n in range((end - first).days)}
+        else:
             continue
-        first = max(date.fromisoformat(row["EntryDate"]), PERIOD_START)
-        exit_day = exits.get(row["EnrollmentID"], {}).get("ExitDate")
-        end = PERIOD_END + timedelta(days=1)  # the morning after the last night counted
-        if exit_day:
-            end = min(date.fromisoformat(exit_day), end)
-        stay = {first + timedelta(days=n) for n in range((end - first).days)}
         if stay:
             nights.setdefault(row["PersonalID"], set()).update(stay)
     return {person: len(days) for person, days in nights.items()}
@@ -554,11 +587,20 @@ def outreach_people_contacted(tables: dict[str, list[Row]]) -> float:
                 and PERIOD_START <= date.fromisoformat(row["InformationDate"]) <= PERIOD_END})
 
 
+def night_shelter_people_january(tables: dict[str, list[Row]]) -> float:
+    """People with at least one bed night at Northside Night Shelter in January 2026: a
+    night-by-night shelter's activity is its bed nights, not its enrollment dates."""
+    enrollments = {row["EnrollmentID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "103"}
+    return len({row["PersonalID"] for row in tables["Services.csv"] if row["EnrollmentID"] in enrollments
+                and row["RecordType"] == "200" and row["DateProvided"].startswith("2026-01")})
+
+
 MEASURES = {measure.__name__: measure for measure in (
     households_served_lighthouse, rrh_exits_to_permanent_percent, second_street_average_stay,
     dob_completeness_percent, rrh_heads_waiting_for_housing, homeless_people_counted, homeless_nights_total,
     homeless_nights_average, homeless_nights_median, rrh_average_days_to_move_in, lighthouse_occupancy_percent,
-    move_in_before_start_personal_id, rrh_entries_with_mental_health_disorder, outreach_people_contacted)}
+    move_in_before_start_personal_id, rrh_entries_with_mental_health_disorder, outreach_people_contacted,
+    night_shelter_people_january)}
 
 
 @functools.cache

@@ -151,15 +151,16 @@ HAND_CHECKED = {  # worked out by hand from tests/fixtures/practice/ (see its RE
     "second_street_average_stay": 22.5,
     "dob_completeness_percent": 75.0,
     "rrh_heads_waiting_for_housing": 1,
-    "homeless_people_counted": 6,
-    "homeless_nights_total": 750,
-    "homeless_nights_average": 125.0,
-    "homeless_nights_median": 32.5,
+    "homeless_people_counted": 9,
+    "homeless_nights_total": 756,
+    "homeless_nights_average": 84.0,
+    "homeless_nights_median": 10,
     "rrh_average_days_to_move_in": 25.0,
     "lighthouse_occupancy_percent": 50.0,
     "move_in_before_start_personal_id": 18,
     "rrh_entries_with_mental_health_disorder": 1,
     "outreach_people_contacted": 2,
+    "night_shelter_people_january": 2,
 }
 
 
@@ -206,10 +207,14 @@ def test_each_element_has_one_project_start_record_per_stay(tables: dict[str, Ro
     starts = Counter((row["EnrollmentID"], row["DisabilityType"]) for row in tables["Disabilities.csv"]
                      if row["DataCollectionStage"] == "1")
     assert set(starts.values()) == {1} and len(starts) == 6 * len(tables["Enrollment.csv"])
-    for name in ("IncomeBenefits.csv", "HealthAndDV.csv"):
+    night_by_night = {row["ProjectID"] for row in tables["Project.csv"] if row["ProjectType"] == "1"}
+    adults = {row["EnrollmentID"]: row["ProjectID"] for row in tables["Enrollment.csv"]
+              if row["RelationshipToHoH"] in ("1", "3")}
+    expected = {"HealthAndDV.csv": set(adults),  # ESG asks 4.02 in every shelter but night-by-night ones
+                "IncomeBenefits.csv": {stay for stay, project in adults.items() if project not in night_by_night}}
+    for name, stays in expected.items():
         per_stay = Counter(row["EnrollmentID"] for row in tables[name] if row["DataCollectionStage"] == "1")
-        adults = {row["EnrollmentID"] for row in tables["Enrollment.csv"] if row["RelationshipToHoH"] in ("1", "3")}
-        assert set(per_stay.values()) == {1} and set(per_stay) == adults, name
+        assert set(per_stay.values()) == {1} and set(per_stay) == stays, name
 
 
 def test_disabling_condition_agrees_with_the_disability_records(tables: dict[str, Rows]) -> None:
@@ -241,3 +246,23 @@ def test_contacts_are_recorded_only_by_outreach_and_coordinated_entry(tables: di
     for row in tables["CurrentLivingSituation.csv"]:
         first_contact.setdefault(row["EnrollmentID"], row["InformationDate"])
     assert all(enrollments[stay]["EntryDate"] == day for stay, day in first_contact.items())
+
+
+def test_night_by_night_stays_have_bed_nights_from_start_to_the_night_before_exit(tables: dict[str, Rows]) -> None:
+    night_by_night = {row["ProjectID"] for row in tables["Project.csv"] if row["ProjectType"] == "1"}
+    stays = {row["EnrollmentID"]: row for row in tables["Enrollment.csv"] if row["ProjectID"] in night_by_night}
+    exits = {row["EnrollmentID"]: row["ExitDate"] for row in tables["Exit.csv"]}
+    nights: dict[str, list[str]] = {}
+    for row in tables["Services.csv"]:
+        assert (row["RecordType"], row["TypeProvided"]) == ("200", "200")
+        assert row["InformationDate"] == row["DateProvided"]
+        nights.setdefault(row["EnrollmentID"], []).append(row["DateProvided"])
+    assert set(nights) == set(stays) and stays
+    for stay, dates in nights.items():
+        assert min(dates) == stays[stay]["EntryDate"]  # a bed night on the project start date
+        if stay in exits:  # the exit date is the day after the last bed night
+            assert _day(exits[stay]) == _day(max(dates)) + timedelta(days=1)
+
+
+def test_the_shelter_is_not_over_capacity_on_the_occupancy_exercise_night() -> None:
+    assert 0 < practice.answer("lighthouse_occupancy_percent") <= 100
