@@ -12,7 +12,7 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
-from .loader import duplicate_keys, field_path, node_at, read_yaml, validate
+from .loader import field_path, load_file, node_at
 from .problems import Problem
 from .reference import Strict
 from .schema import SLUG_PATTERN, Text
@@ -104,15 +104,8 @@ def check_case(case: Case, root: yaml.Node, shown_as: str) -> list[Problem]:
 
 
 def load_case(path: Path, shown_as: str) -> tuple[Case | None, list[Problem]]:
-    root, data, problems = read_yaml(path.read_text(encoding="utf-8"), shown_as)
-    if problems:
-        return None, problems
-    if root is None:
-        return None, [Problem(shown_as, 1, "", "the file is empty: a case needs a title, household and stages")]
-    case, problems = validate(Case, data, root, shown_as)
-    problems += [Problem(shown_as, line, field_path(key_path), message)
-                 for key_path, line, message in duplicate_keys(root)]
-    if case is not None:
+    case, root, problems = load_file(Case, path, shown_as, "a case needs a title, household and stages")
+    if case is not None and root is not None:
         problems += check_case(case, root, shown_as)
     return (case if not problems else None), sorted(set(problems))
 

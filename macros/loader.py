@@ -127,16 +127,25 @@ def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str
         return None, problems
 
 
-def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
-    """Parse and validate one bank file; `shown_as` is the path used in messages."""
+def load_file(model: type[M], path: Path, shown_as: str,
+              needs: str) -> tuple[M | None, yaml.Node | None, list[Problem]]:
+    """Parse and validate one YAML file: the model, the node tree (for further checks with
+    lines) and every problem, repeated keys included. `needs` says what an empty file lacks."""
     root, data, problems = read_yaml(path.read_text(encoding="utf-8"), shown_as)
     if problems:
-        return None, problems
+        return None, None, problems
     if root is None:
-        return None, [Problem(shown_as, 1, "", "the file is empty: a bank needs a top-level 'questions:' list")]
-    bank, problems = validate(Bank, data, root, shown_as)
-    problems += [Problem(shown_as, line, field_path(path), message)
-                 for path, line, message in duplicate_keys(root) + duplicate_ids(root)]
+        return None, None, [Problem(shown_as, 1, "", f"the file is empty: {needs}")]
+    loaded, problems = validate(model, data, root, shown_as)
+    problems += [Problem(shown_as, line, field_path(path), message) for path, line, message in duplicate_keys(root)]
+    return loaded, root, problems
+
+
+def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
+    """Parse and validate one bank file; `shown_as` is the path used in messages."""
+    bank, root, problems = load_file(Bank, path, shown_as, "a bank needs a top-level 'questions:' list")
+    if root is not None:
+        problems += [Problem(shown_as, line, field_path(path), message) for path, line, message in duplicate_ids(root)]
     return (bank if not problems else None), sorted(set(problems))
 
 

@@ -15,7 +15,8 @@ from .problems import Problem
 LOCAL_PAGES_DIR = "local/pages"
 CALLOUTS_DIR = "local/callouts"
 QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?P<quote>["'])(?P<bank>.*?)(?P=quote)\s*\)\s*-?\}\}""")
-CASE_CALL = re.compile(r"""\{\{-?\s*(?P<macro>practice_case(?:_key)?)\(\s*(?P<quote>["'])(?P<case>.*?)(?P=quote)\s*\)""")
+CASE_CALL = re.compile(
+    r"""\{\{-?\s*(?P<macro>practice_case(?:_key)?)\(\s*(?P<quote>["'])(?P<case>.*?)(?P=quote)\s*\)""")
 CALLOUT_CALL = re.compile(r"""\{%-?\s*call\s+local_callout\(\s*(?P<quote>["'])(?P<slot>.*?)(?P=quote)\s*\)""")
 
 

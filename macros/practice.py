@@ -296,8 +296,8 @@ class _Builder:
 
     def enrollment_details(self) -> None:
         """What each stay records besides its dates: disabilities (and from them 3.08 Disabling
-        Condition), bed nights, domestic violence, exit income, and contacts. Runs after problems are planted
-        so their stays get the same records."""
+        Condition), bed nights, domestic violence, exit income, and contacts. Runs after problems
+        are planted, so their stays get the same records."""
         for stay in self.stays:
             exits = {row["EnrollmentID"]: row for row in stay.exits}
             for enrollment in stay.enrollments:
