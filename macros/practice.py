@@ -15,6 +15,8 @@ import io
 import random
 import statistics
 import zipfile
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,6 +36,7 @@ DOWNLOAD_DIR = "downloads/practice-export"
 ZIP_NAME = "downloads/practice-export.zip"
 
 Row = dict[str, str]
+Tables = dict[str, list[Row]]
 FILE_CONTENTS = {
     "Export.csv": "What the export covers: its dates and the system it came from.",
     "Organization.csv": "The organization that runs the projects.",
@@ -120,7 +123,8 @@ LAST_NAMES = ("Example", "Sample", "Practice", "Testcase", "Placeholder", "Ficti
 class PracticeExport:
     tables: dict[str, list[Row]]
     planted: dict[str, list[str]] = field(default_factory=dict)
-    """Each planted problem and the IDs of the records that carry it."""
+    """Each planted problem, named by the data quality check that finds it (DATA_QUALITY_CHECKS),
+    and the IDs of the records that carry it."""
 
 
 def load_columns(project_dir: Path) -> dict[str, list[str]]:
@@ -173,8 +177,8 @@ class _Builder:
         self.next_id[kind] += 1
         return str(value)
 
-    def plant(self, problem: str, record_id: str) -> None:
-        self.export.planted.setdefault(problem, []).append(record_id)
+    def plant(self, check: Callable[[Tables], list[str]], record_id: str) -> None:
+        self.export.planted.setdefault(check.__name__, []).append(record_id)
 
     def add(self, table: str, row: Row) -> Row:
         if table != "Export.csv":
@@ -363,19 +367,19 @@ class _Builder:
         clients = self.export.tables["Client.csv"]
         for client in clients[3:30:9]:
             client.update(DOB="", DOBDataQuality="9")
-            self.plant("DOB: client prefers not to answer", client["PersonalID"])
+            self.plant(dob_refused, client["PersonalID"])
         adults_missing_veteran = [c for c in clients if c["VeteranStatus"] == "0"][5:25:10]
         for client in adults_missing_veteran:
             client["VeteranStatus"] = "99"
-            self.plant("Veteran Status: data not collected for an adult", client["PersonalID"])
+            self.plant(adults_without_veteran_status, client["PersonalID"])
 
         housed = next(s for s in singles if s.project.project_type == 13 and s.enrollments[0]["MoveInDate"])
         housed.enrollments[0]["MoveInDate"] = _day(housed.entry - timedelta(days=12))
-        self.plant("Housing Move-In Date before Project Start Date", housed.enrollments[0]["EnrollmentID"])
+        self.plant(move_ins_before_start, housed.enrollments[0]["EnrollmentID"])
 
         backwards = next(s for s in singles if s.project.id == "101" and s.exit)
         backwards.exits[0]["ExitDate"] = _day(backwards.entry - timedelta(days=3))
-        self.plant("Project Exit Date before Project Start Date", backwards.enrollments[0]["EnrollmentID"])
+        self.plant(exits_before_start, backwards.enrollments[0]["EnrollmentID"])
 
         first = next(s for s in singles if s.project.id == "101" and s.exit and (s.exit - s.entry).days > 20
                      and s is not backwards)
@@ -383,21 +387,21 @@ class _Builder:
         second = self.stay(PROJECTS[1], first.entry + timedelta(days=10), first.exit + timedelta(days=15),
                            [(client, "1")])
         for stay in (first, second):
-            self.plant("Overlapping shelter enrollments for one client", stay.enrollments[0]["EnrollmentID"])
+            self.plant(overlapping_shelter_stays, stay.enrollments[0]["EnrollmentID"])
 
         late = next(s for s in singles if s.exit is None and s.entry + timedelta(days=400) <= PERIOD_END)
         annual = next(r for r in self.export.tables["IncomeBenefits.csv"]
                       if r["EnrollmentID"] == late.enrollments[0]["EnrollmentID"] and r["DataCollectionStage"] == "5")
         annual["InformationDate"] = _day(late.entry + timedelta(days=365 + 45))
-        self.plant("Annual assessment outside the 30-day window", annual["IncomeBenefitsID"])
+        self.plant(late_annual_assessments, annual["IncomeBenefitsID"])
 
         original = next(c for c in clients if c["DOBDataQuality"] == "1" and c["VeteranStatus"] != "99")
         copy = self.client(date.fromisoformat(original["DOB"]), adult=True)
         copy.update(FirstName=original["FirstName"], LastName=original["LastName"], Sex=original["Sex"])
         self.stay(PROJECTS[-1], PERIOD_START + timedelta(days=200), PERIOD_START + timedelta(days=215),
                   [(copy, "1")])
-        self.plant("Likely duplicate client (same name and date of birth)", original["PersonalID"])
-        self.plant("Likely duplicate client (same name and date of birth)", copy["PersonalID"])
+        self.plant(likely_duplicates, original["PersonalID"])
+        self.plant(likely_duplicates, copy["PersonalID"])
 
 
 @functools.cache
@@ -438,6 +442,88 @@ def files(project_dir: Path) -> dict[str, bytes]:
             info = zipfile.ZipInfo(path.rsplit("/", 1)[1], date_time=(2026, 10, 1, 8, 0, 0))
             zipped.writestr(info, content, zipfile.ZIP_DEFLATED)
     return csvs | {ZIP_NAME: archive.getvalue()}
+
+
+# Data quality checks: each finds the records with one kind of planted problem, the way a learner
+# would in a spreadsheet, and returns their IDs. Tests check that each finds exactly what was planted.
+
+def _first_starts(tables: Tables) -> dict[str, date]:
+    starts: dict[str, date] = {}
+    for row in tables["Enrollment.csv"]:
+        entry = date.fromisoformat(row["EntryDate"])
+        starts[row["PersonalID"]] = min(starts.get(row["PersonalID"], entry), entry)
+    return starts
+
+
+def dob_refused(tables: Tables) -> list[str]:
+    """People who preferred not to give their date of birth (3.03 data quality 9)."""
+    return [row["PersonalID"] for row in tables["Client.csv"] if row["DOBDataQuality"] == "9"]
+
+
+def adults_without_veteran_status(tables: Tables) -> list[str]:
+    """People 18 or older at their first project start whose Veteran Status (3.07) was not collected."""
+    starts = _first_starts(tables)
+    return [row["PersonalID"] for row in tables["Client.csv"] if row["VeteranStatus"] == "99" and row["DOB"]
+            and row["PersonalID"] in starts and _age(date.fromisoformat(row["DOB"]), starts[row["PersonalID"]]) >= 18]
+
+
+def _age(birth: date, on: date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def move_ins_before_start(tables: Tables) -> list[str]:
+    """Enrollments whose Housing Move-In Date is before the Project Start Date."""
+    return [row["EnrollmentID"] for row in tables["Enrollment.csv"]
+            if row["MoveInDate"] and row["MoveInDate"] < row["EntryDate"]]
+
+
+def exits_before_start(tables: Tables) -> list[str]:
+    """Enrollments whose Project Exit Date is before the Project Start Date."""
+    starts = {row["EnrollmentID"]: row["EntryDate"] for row in tables["Enrollment.csv"]}
+    return [row["EnrollmentID"] for row in tables["Exit.csv"] if row["ExitDate"] < starts[row["EnrollmentID"]]]
+
+
+def overlapping_shelter_stays(tables: Tables) -> list[str]:
+    """Entry-exit shelter enrollments of one person that share a night."""
+    exits = {row["EnrollmentID"]: row["ExitDate"] for row in tables["Exit.csv"]}
+    shelters = {row["ProjectID"] for row in tables["Project.csv"] if row["ProjectType"] == "0"}
+    stays: dict[str, list[tuple[str, str, str]]] = {}
+    for row in tables["Enrollment.csv"]:
+        if row["ProjectID"] in shelters:
+            end = exits.get(row["EnrollmentID"], "9999-12-31")
+            stays.setdefault(row["PersonalID"], []).append((row["EntryDate"], end, row["EnrollmentID"]))
+    return sorted((enrollment for person in stays.values() for start, end, enrollment in person
+                   if any(other != enrollment and start < other_end and other_start < end
+                          for other_start, other_end, other in person)), key=int)
+
+
+def late_annual_assessments(tables: Tables) -> list[str]:
+    """Annual assessment records (stage 5) more than 30 days from the anniversary of the head of
+    household's Project Start Date."""
+    starts = {row["EnrollmentID"]: date.fromisoformat(row["EntryDate"]) for row in tables["Enrollment.csv"]}
+    heads = {row["HouseholdID"]: starts[row["EnrollmentID"]] for row in tables["Enrollment.csv"]
+             if row["RelationshipToHoH"] == "1"}
+    household_start = {row["EnrollmentID"]: heads[row["HouseholdID"]] for row in tables["Enrollment.csv"]}
+    late = []
+    for row in tables["IncomeBenefits.csv"]:
+        if row["DataCollectionStage"] == "5":
+            start, on = household_start[row["EnrollmentID"]], date.fromisoformat(row["InformationDate"])
+            anniversary = start.replace(year=start.year + round((on - start).days / 365.25))
+            if abs((on - anniversary).days) > 30:
+                late.append(row["IncomeBenefitsID"])
+    return late
+
+
+def likely_duplicates(tables: Tables) -> list[str]:
+    """Client records that share a first name, last name and date of birth."""
+    people = Counter((row["FirstName"], row["LastName"], row["DOB"]) for row in tables["Client.csv"] if row["DOB"])
+    return [row["PersonalID"] for row in tables["Client.csv"]
+            if row["DOB"] and people[(row["FirstName"], row["LastName"], row["DOB"])] > 1]
+
+
+DATA_QUALITY_CHECKS = {check.__name__: check for check in (
+    dob_refused, adults_without_veteran_status, move_ins_before_start, exits_before_start,
+    overlapping_shelter_stays, late_annual_assessments, likely_duplicates)}
 
 
 # Answers to the exercises, computed from the export the learner downloads. A bank's `short`
@@ -566,11 +652,40 @@ def lighthouse_occupancy_percent(tables: dict[str, list[Row]]) -> float:
     return round(100 * len(people) / beds, 1)
 
 
-def move_in_before_start_personal_id(tables: dict[str, list[Row]]) -> float:
-    """The client-level row behind a data quality count; the export plants exactly one."""
-    (person,) = {row["PersonalID"] for row in tables["Enrollment.csv"]
-                 if row["MoveInDate"] and row["MoveInDate"] < row["EntryDate"]}
-    return int(person)
+def _person_of(tables: Tables, table: str, id_column: str, record_id: str) -> int:
+    return int(next(row["PersonalID"] for row in tables[table] if row[id_column] == record_id))
+
+
+def _the_one(records: list[str]) -> str:
+    """The single record a client-level exercise asks for; the export plants exactly one."""
+    (record,) = records
+    return record
+
+
+def move_in_before_start_personal_id(tables: Tables) -> float:
+    return _person_of(tables, "Enrollment.csv", "EnrollmentID", _the_one(move_ins_before_start(tables)))
+
+
+def exit_before_start_personal_id(tables: Tables) -> float:
+    return _person_of(tables, "Enrollment.csv", "EnrollmentID", _the_one(exits_before_start(tables)))
+
+
+def overlapping_shelter_personal_id(tables: Tables) -> float:
+    (person,) = {_person_of(tables, "Enrollment.csv", "EnrollmentID", stay) for stay in overlapping_shelter_stays(tables)}
+    return person
+
+
+def late_annual_assessment_personal_id(tables: Tables) -> float:
+    return _person_of(tables, "IncomeBenefits.csv", "IncomeBenefitsID", _the_one(late_annual_assessments(tables)))
+
+
+def duplicate_newer_personal_id(tables: Tables) -> float:
+    """Of a likely duplicate pair, the record made later: the one an administrator would merge away."""
+    return max(int(person) for person in likely_duplicates(tables))
+
+
+def adults_without_veteran_status_count(tables: Tables) -> float:
+    return len(adults_without_veteran_status(tables))
 
 
 def rrh_entries_with_mental_health_disorder(tables: dict[str, list[Row]]) -> float:
@@ -600,7 +715,8 @@ MEASURES = {measure.__name__: measure for measure in (
     dob_completeness_percent, rrh_heads_waiting_for_housing, homeless_people_counted, homeless_nights_total,
     homeless_nights_average, homeless_nights_median, rrh_average_days_to_move_in, lighthouse_occupancy_percent,
     move_in_before_start_personal_id, rrh_entries_with_mental_health_disorder, outreach_people_contacted,
-    night_shelter_people_january)}
+    night_shelter_people_january, exit_before_start_personal_id, overlapping_shelter_personal_id,
+    late_annual_assessment_personal_id, duplicate_newer_personal_id, adults_without_veteran_status_count)}
 
 
 @functools.cache
