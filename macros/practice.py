@@ -671,7 +671,8 @@ def exit_before_start_personal_id(tables: Tables) -> float:
 
 
 def overlapping_shelter_personal_id(tables: Tables) -> float:
-    (person,) = {_person_of(tables, "Enrollment.csv", "EnrollmentID", stay) for stay in overlapping_shelter_stays(tables)}
+    people = {_person_of(tables, "Enrollment.csv", "EnrollmentID", stay) for stay in overlapping_shelter_stays(tables)}
+    (person,) = people
     return person
 
 
