@@ -44,7 +44,7 @@ FILE_CONTENTS = {
     "Funder.csv": "Who funds each project, with its funding source code (2.06).",
     "ProjectCoC.csv": "The CoC each project serves, and where the project is (2.03).",
     "Inventory.csv": "Beds and units in the residential projects, by household type (2.07).",
-    "Client.csv": "One row per person: name, date of birth, sex and veteran status, with their data quality.",
+    "Client.csv": "One row per person: name, date of birth, race and ethnicity, sex and veteran status.",
     "Enrollment.csv": "One row per person per project stay: project start, household, relationship to the "
                       "head of household, prior living situation, move-in date.",
     "Exit.csv": "One row per finished stay: project exit date and destination.",
@@ -113,6 +113,9 @@ LONG_TERM_TYPES = (5, 7, 9, 10)  # these ask whether the condition is long-conti
 DV_SURVIVOR = ((0, 80), (1, 16), (9, 4))  # 4.11: no, yes, client prefers not to answer
 # 4.12 at a contact: 116 place not meant for habitation, 101 emergency shelter, 37 worker unable to determine.
 CURRENT_LIVING_SITUATIONS = ((116, 17), (101, 2), (37, 1))
+# Client.csv race and ethnicity columns (FY2026 names), with made-up weights for the generator.
+RACE_COLUMNS = (("AmIndAKNative", 4), ("Asian", 3), ("BlackAfAmerican", 30), ("HispanicLatinao", 18),
+                ("MidEastNAfrican", 2), ("NativeHIPacific", 2), ("White", 40))
 FIRST_NAMES = ("Avery", "Blake", "Casey", "Dana", "Eden", "Finley", "Gray", "Harper", "Indy", "Jules",
                "Kai", "Lane", "Morgan", "Noel", "Oakley", "Parker", "Quinn", "Reese", "Sage", "Tatum")
 LAST_NAMES = ("Example", "Sample", "Practice", "Testcase", "Placeholder", "Fictional", "Mockwell",
@@ -192,8 +195,17 @@ class _Builder:
         row = {"PersonalID": self.new_id("client"), "FirstName": self.rng.choice(FIRST_NAMES),
                "LastName": self.rng.choice(LAST_NAMES), "NameDataQuality": "1", "SSNDataQuality": "99",
                "DOB": _day(birth), "DOBDataQuality": "1", "Sex": self.rng.choice("01"),
-               "VeteranStatus": ("1" if self.rng.random() < 0.06 else "0") if adult else "99"}
+               "VeteranStatus": ("1" if self.rng.random() < 0.06 else "0") if adult else "99", **self.race()}
         return self.add("Client.csv", row)
+
+    def race(self) -> Row:
+        """3.04 Race and Ethnicity: one or more answers, each column 1 or 0; or, rarely, a missing-data
+        answer in RaceNone with every column 0."""
+        if self.rng.random() < 0.03:
+            return {column: "0" for column, _ in RACE_COLUMNS} | {"RaceNone": self.rng.choice(("8", "9", "99"))}
+        columns, weights = zip(*RACE_COLUMNS)
+        chosen = set(self.rng.choices(columns, weights, k=2 if self.rng.random() < 0.15 else 1))
+        return {column: "1" if column in chosen else "0" for column in columns}
 
     def income(self, enrollment: Row, on: date, stage: str) -> Row:
         return self.add("IncomeBenefits.csv", {
@@ -271,15 +283,16 @@ class _Builder:
         self.add("Export.csv", {"ExportStartDate": _day(PERIOD_START), "ExportEndDate": _day(PERIOD_END),
                                 "ExportDate": EXPORT_DATE, "SourceName": ORGANIZATION_NAME,
                                 "SoftwareName": "HMIS Training practice generator", "CSVVersion": "2026 v1.0",
-                                "SourceType": "1", "ExportPeriodType": "3", "ExportDirective": "2",
-                                "HashStatus": "1"})
+                                "SourceType": "1", "SourceID": COC_CODE, "ExportPeriodType": "3",
+                                "ExportDirective": "2", "HashStatus": "1", "ImplementationID": "PRACTICE-HMIS"})
         self.add("Organization.csv", {"OrganizationID": "1", "OrganizationName": ORGANIZATION_NAME,
                                       "VictimServiceProvider": "0"})
         for number, project in enumerate(PROJECTS, start=1):
             self.add("Project.csv", {"ProjectID": project.id, "OrganizationID": "1", "ProjectName": project.name,
                                      "OperatingStartDate": OPERATING_START, "ContinuumProject": "1",
                                      "ProjectType": str(project.project_type),
-                                     "RRHSubType": "2" if project.project_type == 13 else ""})
+                                     "RRHSubType": "2" if project.project_type == 13 else "",
+                                     "TargetPopulation": "4"})  # 2.02.7: 4 not applicable
             self.add("Funder.csv", {"FunderID": project.id, "ProjectID": project.id, "Funder": str(project.funder),
                                     "GrantID": f"PRACTICE-{project.id}", "StartDate": OPERATING_START})
             # Geocode, state and ZIP are fictional on purpose, like the CoC code.
@@ -368,7 +381,7 @@ class _Builder:
         for client in clients[3:30:9]:
             client.update(DOB="", DOBDataQuality="9")
             self.plant(dob_refused, client["PersonalID"])
-        adults_missing_veteran = [c for c in clients if c["VeteranStatus"] == "0"][5:25:10]
+        adults_missing_veteran = [c for c in clients if c["VeteranStatus"] == "0" and c["DOB"]][5:25:10]
         for client in adults_missing_veteran:
             client["VeteranStatus"] = "99"
             self.plant(adults_without_veteran_status, client["PersonalID"])

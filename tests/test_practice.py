@@ -240,3 +240,17 @@ def test_the_newer_of_the_duplicate_pair_was_created_later(tables: dict[str, Row
     created = {row["PersonalID"]: row["DateCreated"] for row in tables["Client.csv"]}
     older, newer = sorted(practice.likely_duplicates(tables), key=int)
     assert created[newer] > created[older]
+
+
+def test_columns_the_spec_requires_are_never_blank(tables: dict[str, Rows]) -> None:
+    """Non-nullable columns (HMIS CSV Format Specifications) that the generator fills."""
+    required = {"Export.csv": ("SourceID", "ImplementationID"), "Project.csv": ("TargetPopulation",),
+                "Client.csv": ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
+                               "NativeHIPacific", "White", "VeteranStatus", "DOBDataQuality"),
+                "Enrollment.csv": ("DisablingCondition", "EnrollmentCoC", "RelationshipToHoH"),
+                "Exit.csv": ("Destination",), "Disabilities.csv": ("DisabilityResponse",)}
+    for name, columns in required.items():
+        for column in columns:
+            assert all(row[column] != "" for row in tables[name]), (name, column)
+    missing_race = [row for row in tables["Client.csv"] if row["RaceNone"]]
+    assert all(row[column] == "0" for row in missing_race for column in required["Client.csv"][:7])
