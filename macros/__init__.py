@@ -9,13 +9,13 @@ from . import (problems, practice, schema, loader, pages, modules, settings, loc
                content, safe_markdown, render)
 
 _builds = 0
-_abbreviations = ""  # the glossary's tooltips, added to every page by on_post_page_macros
+_tooltips: reference.Tooltips | None = None  # the glossary's, added to each page by on_post_page_macros
 _module_paths: dict[str, str] = {}  # module page path -> its "In learning paths" box
 
 
 def define_env(env) -> None:
     """Check all content before any page renders, then offer the macros pages call."""
-    global _builds, _abbreviations, _module_paths
+    global _builds, _tooltips, _module_paths
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply,
     # each module after the ones it imports from.
     if _builds:
@@ -29,7 +29,7 @@ def define_env(env) -> None:
     problems.fail_on(site.problems)
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(env.conf, templates, site.banks)
-    _abbreviations = site.reference.abbreviations()
+    _tooltips = site.reference.tooltips()
     by_id = site.by_id()
     _module_paths = {module.path: render.render_module_paths(templates, site.paths, module, by_id)
                      for module in by_id.values()}
@@ -131,4 +131,5 @@ def define_env(env) -> None:
 def on_post_page_macros(env) -> None:
     """Give every acronym in the glossary a tooltip on every page (Python-Markdown abbr), and end
     each module page with the learning paths it belongs to."""
-    env.markdown += "\n\n" + _module_paths.get(env.page.file.src_uri, "") + "\n\n" + _abbreviations + "\n"
+    env.markdown += "\n\n" + _module_paths.get(env.page.file.src_uri, "")
+    env.markdown += "\n\n" + _tooltips.for_page(env.markdown) + "\n"

@@ -62,15 +62,29 @@ class GuideAreas(Strict):
     areas: list[GuideArea] = Field(min_length=1)
 
 
+class Tooltips:
+    """The glossary's acronym tooltips. A page gets the definitions of the acronyms it uses, not all
+    of them, because the abbr extension's cost grows with every definition on every page."""
+
+    def __init__(self, definitions: dict[str, str]) -> None:
+        self.definitions = definitions
+        terms = sorted(definitions, key=len, reverse=True)
+        self.pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, terms))})\b") if terms else None
+
+    def for_page(self, markdown: str) -> str:
+        used = set(self.pattern.findall(markdown)) if self.pattern else set()
+        return "\n".join(definition for term, definition in self.definitions.items() if term in used)
+
+
 class Reference(BaseModel):
     glossary: Glossary
     data_elements: DataElements
     guide_areas: GuideAreas
 
-    def abbreviations(self) -> str:
-        """Python-Markdown abbr definitions for every acronym with an expansion: the site's tooltips."""
-        return "\n".join(f"*[{term.term}]: {term.expansion}" for term in self.glossary.terms
-                         if term.expansion and ACRONYM.fullmatch(term.term))
+    def tooltips(self) -> Tooltips:
+        """Every acronym with an expansion becomes a tooltip (Python-Markdown abbr) on every page."""
+        return Tooltips({term.term: f"*[{term.term}]: {term.expansion}" for term in self.glossary.terms
+                         if term.expansion and ACRONYM.fullmatch(term.term)})
 
     def family(self, family_id: str) -> Family:
         return next(family for family in self.data_elements.families if family.id == family_id)

@@ -24,6 +24,7 @@ def test_the_site_builds_strictly_with_the_quiz_on_its_page(tmp_path: Path) -> N
     assert 'src="../../assets/javascripts/quiz.js"' in page
     assert 'href="../../assets/stylesheets/quiz.css"' in page
     assert (tmp_path / "site" / "assets" / "javascripts" / "quiz.js").is_file()
+    assert '<abbr title="Homeless Management Information System">HMIS</abbr>' in page  # glossary tooltips
 
 
 def test_the_home_page_lists_every_introductory_module_in_order(tmp_path: Path) -> None:

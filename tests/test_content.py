@@ -11,6 +11,7 @@ from helpers import PROJECT_DIR, copy_project, read_mkdocs_config
 from macros.content import load_content
 from macros.loader import load_banks
 from macros.pages import QUIZ_CALL
+from macros.reference import Tooltips
 
 DOCS = PROJECT_DIR / "docs"
 ACRONYM = re.compile(r"\b([A-Z][A-Z]+)(?:\d+|s)?\b")
@@ -75,3 +76,12 @@ def test_every_acronym_is_in_the_glossary() -> None:
     used = {match for path in texts for match in ACRONYM.findall(NOT_PROSE.sub("", path.read_text(encoding="utf-8")))}
     assert used, "the acronym pattern found nothing: it is broken"
     assert used - glossary_terms() == set()
+
+
+def test_a_page_gets_the_tooltips_of_the_acronyms_it_uses_only() -> None:
+    tooltips = Tooltips({"CoC": "*[CoC]: Continuum of Care", "HUD": "*[HUD]: Department of Housing and Urban "
+                         "Development", "HUD-VASH": "*[HUD-VASH]: HUD-Veterans Affairs Supportive Housing"})
+    assert tooltips.for_page("Ask your CoC about HUD-VASH.") == ("*[CoC]: Continuum of Care\n"
+                                                                 "*[HUD-VASH]: HUD-Veterans Affairs Supportive Housing")
+    assert tooltips.for_page("Many CoCs and a COCONUT") == ""
+    assert Tooltips({}).for_page("CoC") == ""
