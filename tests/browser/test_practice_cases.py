@@ -14,6 +14,7 @@ def test_a_trainer_prints_a_case_and_then_its_key(page: Page) -> None:
     expect(page.get_by_role("heading", name="1. Project start: 1 December 2025")).to_be_visible()
     expect(stages.last).to_be_visible()
     expect(page.locator("article")).not_to_contain_text("Expected entry")
+    expect(page.get_by_role("link", name="grading key")).to_be_hidden()  # the learner's sheet
 
     page.emulate_media(media="screen")
     page.get_by_role("link", name="grading key").click()
