@@ -386,7 +386,8 @@ class _Builder:
             client["VeteranStatus"] = "99"
             self.plant(adults_without_veteran_status, client["PersonalID"])
 
-        housed = next(s for s in singles if s.project.project_type == 13 and s.enrollments[0]["MoveInDate"])
+        housed = next(s for s in singles if s.project.project_type == 13 and s.enrollments[0]["MoveInDate"]
+                      and s.entry - timedelta(days=12) >= PERIOD_START)  # the error shows in a report on the period
         housed.enrollments[0]["MoveInDate"] = _day(housed.entry - timedelta(days=12))
         self.plant(move_ins_before_start, housed.enrollments[0]["EnrollmentID"])
 

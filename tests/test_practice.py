@@ -254,3 +254,18 @@ def test_columns_the_spec_requires_are_never_blank(tables: dict[str, Rows]) -> N
             assert all(row[column] != "" for row in tables[name]), (name, column)
     missing_race = [row for row in tables["Client.csv"] if row["RaceNone"]]
     assert all(row[column] == "0" for row in missing_race for column in required["Client.csv"][:7])
+
+
+def test_the_move_in_error_falls_in_the_period_the_exercise_filters_on(tables: dict[str, Rows]) -> None:
+    """practice-project-reporting.yml says one of the period's move-ins gives a negative wait."""
+    (stay,) = practice.move_ins_before_start(tables)
+    move_in = next(row["MoveInDate"] for row in tables["Enrollment.csv"] if row["EnrollmentID"] == stay)
+    assert practice.PERIOD_START <= _day(move_in) <= practice.PERIOD_END
+
+
+def test_most_people_outreach_contacted_were_seen_more_than_once(tables: dict[str, Rows]) -> None:
+    """practice-ad-hoc.yml says counting rows instead of people gives a higher number."""
+    outreach = {row["EnrollmentID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "104"}
+    contacts = Counter(row["PersonalID"] for row in tables["CurrentLivingSituation.csv"]
+                       if row["EnrollmentID"] in outreach)
+    assert sum(count > 1 for count in contacts.values()) > len(contacts) / 2
