@@ -93,6 +93,12 @@ def check_case(case: Case, root: yaml.Node, shown_as: str) -> list[Problem]:
                                  f"an annual assessment is due within {ANNUAL_WINDOW_DAYS} days of {anniversary}, "
                                  "the anniversary of project start, and before exit"))
     members = {member.id for member in case.household}
+    seen: set[str] = set()
+    for index, member in enumerate(case.household):
+        if member.id in seen:
+            problems.append(_problem(root, shown_as, ("household", index, "id"), f"'{member.id}' is already "
+                                     "another person's id; give each person their own letter"))
+        seen.add(member.id)
     for stage_index, stage in enumerate(case.stages):
         for row_index, row in enumerate(stage.key):
             unknown = [part.strip() for part in row.who.split(",") if part.strip() not in members]
