@@ -28,8 +28,9 @@ def rendered_pages(docs_dir: Path, project_dir: Path) -> list[Path]:
 
 def lines_of(pages: Iterable[Path], project_dir: Path) -> Iterable[tuple[str, int, str]]:
     for page in pages:
+        shown_as = page.relative_to(project_dir).as_posix()
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            yield page.relative_to(project_dir).as_posix(), number, line
+            yield shown_as, number, line
 
 
 def check_quiz_calls(pages: list[Path], project_dir: Path, bank_ids: Iterable[str]) -> list[Problem]:
