@@ -69,6 +69,8 @@ def test_the_upstream_site_shows_the_setup_checklist_and_default_boxes(tmp_path:
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "not set up for a Continuum of Care yet" in home and "help_desk.email" in home
+    assert '<details class="setup-checklist">' in home, "the checklist should stay one line until opened"
+    assert '<a href="host-your-own/">For HMIS Leads: host your own copy</a>' in home
     help_desk = (tmp_path / "site" / "introductory" / "help-desk" / "index.html").read_text(encoding="utf-8")
     assert "Find out, and keep where you can find it quickly" in help_desk
 
