@@ -14,8 +14,9 @@ from .problems import Problem
 from .schema import Text
 
 REFERENCE_DIR = "quizzes/reference"
+# "not yet confirmed" is for an element whose collection point we could not confirm from HUD's text.
 STAGES = ("project setup", "record creation", "project start", "update", "annual assessment",
-          "project exit", "occurrence", "post-exit")
+          "project exit", "occurrence", "post-exit", "not yet confirmed")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9/-]*[A-Z0-9]")
 
 
