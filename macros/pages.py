@@ -67,13 +67,23 @@ def check_callouts(pages: list[Path], project_dir: Path) -> list[Problem]:
             for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")) if path.stem not in slots]
 
 
+def leaves_search(page: Path) -> bool:
+    """Whether the page's front matter keeps it out of Material's search index."""
+    options = meta.get_data(page.read_text(encoding="utf-8"))[1].get("search")
+    return isinstance(options, dict) and options.get("exclude") is True
+
+
 def check_case_calls(pages: list[Path], project_dir: Path, cases_dir: str, case_ids: Iterable[str]) -> list[Problem]:
     """A call to a case that does not exist fails; so does a case that no page shows, or shows
-    without its grading key, since trainers would never find it."""
+    without its grading key, since trainers would never find it, and a key page that search would
+    offer to learners."""
     known = sorted(case_ids)
     problems, shown = [], set()
     for shown_as, number, line in lines_of(pages, project_dir):
         for call in CASE_CALL.finditer(line):
+            if call["macro"] == "practice_case_key" and not leaves_search(project_dir / shown_as):
+                problems.append(Problem(shown_as, 1, "search", "a page with a case key must stay out of search "
+                                        "results: add 'search: {exclude: true}' to its front matter"))
             if call["case"] in known:
                 shown.add((call["macro"], call["case"]))
             else:

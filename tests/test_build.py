@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -115,3 +116,15 @@ def test_each_practice_case_has_a_printable_handout_without_answers_and_a_key(tm
     for module in ("data-collection", "project-specific-data-collection"):
         page = (tmp_path / "site" / "introductory" / module / "index.html").read_text(encoding="utf-8")
         assert 'href="../../practice-cases/"' in page, module
+
+
+def test_search_finds_the_teaching_but_never_an_answer(tmp_path: Path) -> None:
+    assert mkdocs_build(PROJECT_DIR, tmp_path / "site").returncode == 0
+    docs = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "\n".join(doc["title"] + " " + doc["text"] for doc in docs)
+    locations = {doc["location"].split("#")[0] for doc in docs}
+    assert "introductory/security-privacy/" in locations and "paths/end-user/" in locations
+    assert "Releases of information" in text  # the teaching is searchable
+    assert "(for trainers)" not in text  # the answer keys printed from path pages
+    assert "Show the answer" not in text  # each quiz question's answer and explanation
+    assert not {location for location in locations if location.endswith("-key/")}  # practice case keys

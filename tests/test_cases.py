@@ -41,11 +41,28 @@ def test_every_case_of_the_site_is_valid_and_keys_every_stage() -> None:
 def test_a_page_calling_an_unknown_case_or_a_case_without_its_key_fails(tmp_path: Path) -> None:
     page = tmp_path / "docs" / "practice-cases" / "one.md"
     page.parent.mkdir(parents=True)
-    page.write_text('{{ practice_case("one") }}\n\n{{ practice_case_key("nope") }}\n', encoding="utf-8")
+    page.write_text('---\nsearch:\n  exclude: true\n---\n{{ practice_case("one") }}\n\n{{ practice_case_key("nope") }}\n',
+                    encoding="utf-8")
     problems = check_case_calls([page], tmp_path, CASES_DIR, ["one"])
     assert [str(problem) for problem in problems] == [
-        'docs/practice-cases/one.md:3: practice_case_key("nope"): there is no case quizzes/cases/nope.yml; '
+        'docs/practice-cases/one.md:7: practice_case_key("nope"): there is no case quizzes/cases/nope.yml; '
         "known cases: one",
         'quizzes/cases/one.yml:1: no page shows this case: add {{ practice_case_key("one") }} to a page in '
         "docs/practice-cases/",
     ]
+
+
+def test_a_case_key_page_that_search_would_show_fails(tmp_path: Path) -> None:
+    pages = tmp_path / "docs" / "practice-cases"
+    pages.mkdir(parents=True)
+    (pages / "one.md").write_text('{{ practice_case("one") }}\n', encoding="utf-8")
+    (pages / "one-key.md").write_text('---\ntitle: Key\n---\n\n{{ practice_case_key("one") }}\n', encoding="utf-8")
+    problems = check_case_calls([pages / "one.md", pages / "one-key.md"], tmp_path, CASES_DIR, ["one"])
+    assert [str(problem) for problem in problems] == [
+        "docs/practice-cases/one-key.md:1: search: a page with a case key must stay out of search results: "
+        "add 'search: {exclude: true}' to its front matter",
+    ]
+
+    (pages / "one-key.md").write_text('---\nsearch:\n  exclude: true\n---\n\n{{ practice_case_key("one") }}\n',
+                                      encoding="utf-8")
+    assert check_case_calls([pages / "one.md", pages / "one-key.md"], tmp_path, CASES_DIR, ["one"]) == []
