@@ -33,7 +33,7 @@ offline: $(STAMP)  ## Write hmis-training-offline.zip: the site for use from fil
 check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
 	$(BIN)/python -m macros
 
-schema: $(STAMP)  ## Regenerate the JSON Schema that editors use for quiz banks
+schema: $(STAMP)  ## Regenerate the JSON Schemas that editors use for quiz banks and practice cases
 	$(BIN)/python -m macros --write-schema
 
 test: $(STAMP)  ## Run the whole test suite (browser tests need Chromium)

@@ -13,26 +13,34 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from pydantic import BaseModel
+
+from .cases import CASES_DIR, Case
 from .content import load_content
 from .loader import BANKS_DIR
 from .pages import callout_slots, rendered_pages
 from .problems import fail_on
-from .schema import json_schema
+from .schema import Bank, json_schema
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-SCHEMA_FILE = PROJECT_DIR / BANKS_DIR / "quiz-bank.schema.json"
+# Each file editors point at (first line of a bank or case), and the model and title it describes.
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    f"{BANKS_DIR}/quiz-bank.schema.json": (Bank, "HMIS Training quiz bank"),
+    f"{CASES_DIR}/case.schema.json": (Case, "HMIS Training practice case"),
+}
 
 
-def schema_text() -> str:
-    return json.dumps(json_schema(), indent=2) + "\n"
+def schema_text(name: str) -> str:
+    return json.dumps(json_schema(*SCHEMAS[name]), indent=2) + "\n"
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Validate quiz banks and quiz() calls.")
-    parser.add_argument("--write-schema", action="store_true", help=f"rewrite {SCHEMA_FILE.name} from the models")
+    parser.add_argument("--write-schema", action="store_true", help="rewrite the JSON Schemas from the models")
     if parser.parse_args(argv).write_schema:
-        SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
-        print(f"wrote {SCHEMA_FILE.relative_to(PROJECT_DIR)}")
+        for name in SCHEMAS:
+            (PROJECT_DIR / name).write_text(schema_text(name), encoding="utf-8")
+            print(f"wrote {name}")
         return 0
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
     docs_dir = Path(config["docs_dir"])

@@ -175,11 +175,11 @@ class LocalModuleMeta(ModuleMeta):
     guide_area: Text | None = None
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema an editor (VS Code's YAML extension) uses to complete and check banks."""
-    schema = Bank.model_json_schema()
+def json_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
+    """The JSON Schema an editor (VS Code's YAML extension) uses to complete and check a file."""
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "HMIS Training quiz bank"
+    schema["title"] = title
     return schema
 
 

@@ -3,6 +3,7 @@ shown with its key, and the handout never shows the key's answers."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,12 @@ def test_a_case_key_page_that_search_would_show_fails(tmp_path: Path) -> None:
     (pages / "one-key.md").write_text('---\nsearch:\n  exclude: true\n---\n\n{{ practice_case_key("one") }}\n',
                                       encoding="utf-8")
     assert check_case_calls([pages / "one.md", pages / "one-key.md"], tmp_path, CASES_DIR, ["one"]) == []
+
+
+def test_cases_point_editors_at_a_schema_that_knows_the_stages() -> None:
+    schema = json.loads((PROJECT_DIR / CASES_DIR / "case.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["Stage"]["properties"]["id"]["enum"] == ["start", "update", "annual", "exit"]
+    assert {"household", "stages", "source"} <= set(schema["required"])
+    for case in (PROJECT_DIR / CASES_DIR).glob("*.yml"):
+        first_line = case.read_text(encoding="utf-8").splitlines()[0]
+        assert first_line == "# yaml-language-server: $schema=case.schema.json", case.name
