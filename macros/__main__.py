@@ -51,7 +51,8 @@ def main(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         return 1
     questions = sum(len(bank.questions) for bank in site.banks.values())
-    print(f"{len(site.modules)} modules, {len(site.banks)} quiz banks, {questions} questions: all valid")
+    print(f"{len(site.modules)} modules, {len(site.banks)} quiz banks, {questions} questions, "
+          f"{len(site.cases)} practice cases: all valid")
     slots = sorted(callout_slots(rendered_pages(docs_dir, PROJECT_DIR), PROJECT_DIR))
     print(f"slots your CoC can fill in local/callouts/<slot>.md: {', '.join(slots)}")
     if site.unset_settings:
