@@ -23,7 +23,8 @@ CALLOUT_CALL = re.compile(r"""\{%-?\s*call\s+local_callout\(\s*(?P<quote>["'])(?
 def rendered_pages(docs_dir: Path, project_dir: Path) -> list[Path]:
     """Every Markdown page the build renders with macros: docs/ and the CoC's local/pages/."""
     pages = [*docs_dir.rglob("*.md"), *(project_dir / LOCAL_PAGES_DIR).rglob("*.md")]
-    return sorted(page for page in pages if meta.get_data(page.read_text(encoding="utf-8"))[1].get("render_macros") is not False)
+    return sorted(page for page in pages
+                  if meta.get_data(page.read_text(encoding="utf-8"))[1].get("render_macros") is not False)
 
 
 def lines_of(pages: Iterable[Path], project_dir: Path) -> Iterable[tuple[str, int, str]]:
