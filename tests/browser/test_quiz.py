@@ -77,8 +77,10 @@ def test_multiple_partly_right_names_what_was_missed_and_what_was_wrong(page: Pa
     expect(q).to_have_attribute("data-state", "partial")
     feedback = q.get_by_role("status")
     expect(feedback).to_contain_text("Partly right.")
-    expect(feedback).to_contain_text("Also right: 3.03 Date of Birth")
-    expect(feedback).to_contain_text("Not right: 4.14 Bed-Night Date")
+    expect(feedback.locator(".quiz__missed")).to_contain_text("Also right:")
+    expect(feedback.locator(".quiz__missed li")).to_have_text(["3.03 Date of Birth"])
+    expect(feedback.locator(".quiz__wrong")).to_contain_text("Not right:")
+    expect(feedback.locator(".quiz__wrong li")).to_have_text(["4.14 Bed-Night Date"])
     expect(feedback).to_contain_text("A program-specific element.")
 
     q.get_by_label("4.14 Bed-Night Date").uncheck()

@@ -83,6 +83,16 @@
     return p;
   }
 
+  /* "Also right:" or "Not right:" and the options it names, one to a line. */
+  function optionList(className, title, inputs) {
+    const block = document.createElement("div");
+    const list = document.createElement("ul");
+    block.className = className;
+    inputs.forEach((input) => list.appendChild(document.createElement("li")).textContent = labelOf(input));
+    block.append(paragraph("quiz__list-title", title), list);
+    return block;
+  }
+
   function showFeedback(question, answer, result) {
     const feedback = question.querySelector(".quiz__feedback");
     const [icon, words] = VERDICT[result.state];
@@ -93,8 +103,8 @@
     verdict.prepend(mark);
     const parts = [verdict];
     if (question.dataset.quizType === "multiple") {
-      if (result.missed.length) parts.push(paragraph("quiz__missed", "Also right: " + result.missed.map(labelOf).join("; ")));
-      if (result.wrong.length) parts.push(paragraph("quiz__wrong", "Not right: " + result.wrong.map(labelOf).join("; ")));
+      if (result.missed.length) parts.push(optionList("quiz__missed", "Also right:", result.missed));
+      if (result.wrong.length) parts.push(optionList("quiz__wrong", "Not right:", result.wrong));
     }
     if (Array.isArray(answer)) {
       answer.forEach((value) => { // what the bank says about each chosen option, with its label
