@@ -12,7 +12,6 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-
 from pydantic import BaseModel
 
 from .cases import CASES_DIR, Case
