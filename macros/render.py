@@ -75,8 +75,10 @@ class QuestionView:
 
 
 def normalise(text: str) -> str:
-    """How typed answers are compared: case and runs of spaces do not matter (quiz.js does the same)."""
-    return " ".join(text.split()).casefold()
+    """How typed answers are compared: case, hyphens, runs of spaces and a closing full stop do not
+    matter (quiz.js normalises what the learner types the same way)."""
+    text = re.sub(r"[.!?]+\s*$", "", re.sub(r"[-\u2010-\u2014]", " ", text.lower()))
+    return " ".join(text.split())
 
 
 def show_number(value: float) -> str:

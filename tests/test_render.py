@@ -114,6 +114,8 @@ def test_blank_lines_inside_code_survive(html: str) -> None:
 
 def test_typed_answers_compare_without_case_or_extra_spaces() -> None:
     assert normalise("  Comparable   DATABASE ") == "comparable database"
+    assert normalise("A comparable-database.") == normalise("a comparable\u2013database!") == "a comparable database"
+    assert normalise("HUD-VASH") == "hud vash"
 
 
 def test_a_sample_agenda_puts_a_break_after_each_module_but_the_last() -> None:

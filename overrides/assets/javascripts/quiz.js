@@ -32,7 +32,10 @@
   // The same storage serves paths.js, which shows progress across the site.
   window.hmisStore = { load, save, prefix: PREFIX, base };
 
-  const normalise = (text) => text.trim().split(/\s+/).join(" ").toLowerCase();
+  /* How typed text is compared (macros/render.py normalise does the same to the accepted answers):
+     case, hyphens, runs of spaces and a closing full stop do not matter. */
+  const normalise = (text) => text.toLowerCase().replace(/[-\u2010-\u2014]/g, " ").replace(/[.!?]+\s*$/, "")
+    .trim().split(/\s+/).join(" ");
   const all = (root, selector) => Array.from(root.querySelectorAll(selector));
   const idOf = (question) => question.dataset.quizQuestion.split("/")[1];
   const labelOf = (input) => input.labels[0].textContent.trim();
@@ -57,7 +60,8 @@
       let right;
       if (accept) right = JSON.parse(accept).includes(normalise(answer));
       else {
-        const typed = answer.replace(/,/g, "").trim();
+        // "1,250", "85%" and "90 days" all read as numbers; the unit is the prompt's to set.
+        const typed = answer.replace(/,/g, "").trim().replace(/\s*(%|[a-z]+\.?)$/i, "");
         right = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(typed) && Math.abs(Number(typed) - Number(number)) <= Number(tolerance) + 1e-9;
       }
       return { state: right ? "correct" : "incorrect", missed: [], wrong: [] };
