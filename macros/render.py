@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ def show_number(value: float) -> str:
 def version_of(question: Question) -> str:
     """Changes when the question or its answer changes (a computed answer changes with the data),
     so a learner's saved answer to an older version is not shown as right or wrong."""
-    content = question.model_dump_json()
+    content = question.model_dump_json(exclude={"shuffle"})  # answers are saved by option, not by place
     if isinstance(question, ShortQuestion) and question.computed:
         content += repr(practice.answer(question.computed))
     return hashlib.sha256(content.encode()).hexdigest()[:12]
@@ -310,6 +311,8 @@ class QuizRenderer:
                            Markup(block(option.feedback)) if option.feedback else None)
                 for index, option in enumerate(question.options)
             ]
+            if question.shuffle:  # the same order on every build, different for each question
+                random.Random(f"{bank_id}/{question.id}").shuffle(options)
             answer = [option.label for option in options if option.correct]
             answer_label = "Right answers" if len(answer) > 1 else "Answer"
         elif isinstance(question, TrueFalseQuestion):

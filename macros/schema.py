@@ -70,6 +70,8 @@ class ChoiceQuestion(QuestionBase):
 
     one_right: ClassVar[bool]
     options: list[Option] = Field(min_length=2)
+    shuffle: bool = Field(True, description="Show the options in a fixed mixed order, so a right option's place "
+                          "gives nothing away. false keeps the order written, for ranges or steps in order.")
 
     @field_validator("options")
     @classmethod

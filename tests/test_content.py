@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
+from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from helpers import PROJECT_DIR, copy_project, read_mkdocs_config
@@ -12,6 +13,7 @@ from macros.content import load_content
 from macros.loader import load_banks
 from macros.pages import QUIZ_CALL
 from macros.reference import Tooltips
+from macros.render import QuizRenderer, template_environment
 
 DOCS = PROJECT_DIR / "docs"
 ACRONYM = re.compile(r"\b([A-Z][A-Z]+)(?:\d+|s)?\b")
@@ -85,3 +87,18 @@ def test_a_page_gets_the_tooltips_of_the_acronyms_it_uses_only() -> None:
                                                                  "*[HUD-VASH]: HUD-Veterans Affairs Supportive Housing")
     assert tooltips.for_page("Many CoCs and a COCONUT") == ""
     assert Tooltips({}).for_page("CoC") == ""
+
+
+def test_a_right_options_place_gives_nothing_away() -> None:
+    """Picking the first option, or ticking the top ones, must not score well: not across the site,
+    and not in any one bank."""
+    banks, _ = load_banks(PROJECT_DIR)
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    quizzes = QuizRenderer(config, template_environment(config), banks)
+    placed: list[bool] = []  # for each choice question: is every right option on top?
+    for bank_id in banks:
+        in_bank = [all(option.correct for option in view.options[:sum(o.correct for o in view.options)])
+                   for view in quizzes.views(bank_id) if view.type in ("single", "multiple")]
+        assert len(in_bank) < 3 or not all(in_bank), f"{bank_id}: every right option is on top"
+        placed += in_bank
+    assert sum(placed) <= 0.4 * len(placed), f"{sum(placed)} of {len(placed)} questions have the right options on top"

@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 
 from helpers import FIXTURES, PROJECT_DIR
 from macros.loader import load_bank
+from macros.schema import Bank
 from macros.render import QuizRenderer, normalise, template_environment
 
 
@@ -67,12 +68,30 @@ def test_choices_are_native_inputs_with_labels(html: str) -> None:
 
 def test_right_answers_are_marked_for_the_script(html: str) -> None:
     elements = Elements(html)
-    assert ["data-correct" in r for r in elements.find("input", name="quiz-sample-pick-one")] == [False, True, False]
+    assert {r["value"] for r in elements.find("input", name="quiz-sample-pick-one") if "data-correct" in r} == {"1"}
     assert ["data-correct" in r for r in elements.find("input", name="quiz-sample-statement")] == [False, True]
     [number] = elements.find("fieldset", data_quiz_question="sample/how-many-days")
     assert (number["data-quiz-number"], number["data-quiz-tolerance"]) == ("30.0", "0.0")
     [text] = elements.find("fieldset", data_quiz_question="sample/which-database")
     assert text["data-quiz-accept"] == '["comparable database", "a comparable database"]'
+
+
+def test_options_show_in_a_fixed_mixed_order_unless_the_author_keeps_theirs() -> None:
+    options = [{"text": f"Option {n}", "correct": n == 0} for n in range(8)]
+    questions = [{"id": "mixed", "type": "single", "prompt": "?", "explanation": ".", "source": ".", "options": options},
+                 {"id": "kept", "type": "single", "prompt": "?", "explanation": ".", "source": ".", "options": options,
+                  "shuffle": False}]
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    banks = {"order": Bank.model_validate({"questions": questions})}
+
+    def shown(bank_html: str, question: str) -> list[str]:
+        return [i["value"] for i in Elements(bank_html).find("input", name=f"quiz-order-{question}")]
+
+    first = QuizRenderer(config, template_environment(config), banks).render("order")
+    again = QuizRenderer(config, template_environment(config), banks).render("order")
+    assert sorted(shown(first, "mixed")) == [str(n) for n in range(8)] != shown(first, "mixed")
+    assert shown(first, "mixed") == shown(again, "mixed")  # the same on every build
+    assert shown(first, "kept") == [str(n) for n in range(8)]
 
 
 def test_feedback_region_is_a_live_status_and_buttons_wait_for_the_script(html: str) -> None:
@@ -91,7 +110,8 @@ def test_answer_explanation_and_source_are_in_a_details_for_readers_without_java
     assert "records that the question was not asked" in first
     assert "<strong>Source:</strong> FY2026 HMIS Data Standards Manual: missing-data responses" in first
     assert '<li data-option="1"><strong>Data not collected</strong>' in first
-    assert "<strong>Right answers:</strong> 3.01 Name; 3.03 Date of Birth" in reveals[1]
+    right = re.search(r"<strong>Right answers:</strong> (.*?)</p>", reveals[1])
+    assert right and sorted(right[1].split("; ")) == ["3.01 Name", "3.03 Date of Birth"]
     assert "<strong>Answer:</strong> False" in reveals[2]
     assert "<strong>Answer:</strong> 30</p>" in reveals[3]
     assert "<strong>Accepted answers:</strong> comparable database; a comparable database" in reveals[4]
