@@ -325,7 +325,7 @@ class QuizRenderer:
             within = f" (plus or minus {show_number(tolerance)})" if tolerance else ""
             answer = [Markup.escape(show_number(number_answer) + within)]
         elif isinstance(question, ShortQuestion) and question.accept is not None:
-            accept = json.dumps([normalise(text) for text in question.accept])
+            accept = json.dumps(list(dict.fromkeys(normalise(text) for text in question.accept)))
             answer = [Markup.escape(text) for text in question.accept]
             answer_label = "Accepted answers" if len(answer) > 1 else "Answer"
         return QuestionView(
