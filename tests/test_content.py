@@ -102,3 +102,19 @@ def test_a_right_options_place_gives_nothing_away() -> None:
         assert len(in_bank) < 3 or not all(in_bank), f"{bank_id}: every right option is on top"
         placed += in_bank
     assert sum(placed) <= 0.4 * len(placed), f"{sum(placed)} of {len(placed)} questions have the right options on top"
+
+
+def test_a_right_options_length_gives_nothing_away() -> None:
+    """"Pick the longest" must not be a winning rule: the right option is never far longer than
+    every wrong one, and is the longest in at most half of the one-answer questions."""
+    banks, _ = load_banks(PROJECT_DIR)
+    singles = [(bank_id, question) for bank_id, bank in banks.items() for question in bank.questions
+               if question.type == "single"]
+    longest = 0
+    for bank_id, question in singles:
+        right = next(len(option.text) for option in question.options if option.correct)
+        wrong = max(len(option.text) for option in question.options if not option.correct)
+        assert right <= 1.3 * wrong, f"{bank_id}/{question.id}: the right option is {right} characters, " \
+                                     f"the longest wrong one {wrong}"
+        longest += right > wrong
+    assert longest <= len(singles) / 2, f"the right option is the longest in {longest} of {len(singles)}"
