@@ -118,3 +118,13 @@ def test_a_right_options_length_gives_nothing_away() -> None:
                                      f"the longest wrong one {wrong}"
         longest += right > wrong
     assert longest <= len(singles) / 2, f"the right option is the longest in {longest} of {len(singles)}"
+
+
+def test_true_or_false_is_not_a_safe_guess() -> None:
+    """"Always answer False" (or True) must not score well across the site's statements."""
+    banks, _ = load_banks(PROJECT_DIR)
+    answers = [question.answer for bank in banks.values() for question in bank.questions
+               if question.type == "true-false"]
+    assert len(answers) >= 10
+    assert max(answers.count(True), answers.count(False)) <= 0.6 * len(answers), \
+        f"{answers.count(False)} of {len(answers)} statements are false"
