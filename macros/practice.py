@@ -40,6 +40,7 @@ Tables = dict[str, list[Row]]
 FILE_CONTENTS = {
     "Export.csv": "What the export covers: its dates and the system it came from.",
     "Organization.csv": "The organization that runs the projects.",
+    "User.csv": "The HMIS user who entered the records: every other file's UserID points here.",
     "Project.csv": "Each project and its project type (2.02).",
     "Funder.csv": "Who funds each project, with its funding source code (2.06).",
     "ProjectCoC.csv": "The CoC each project serves, and where the project is (2.03).",
@@ -287,6 +288,8 @@ class _Builder:
                                 "ExportDirective": "2", "HashStatus": "1", "ImplementationID": "PRACTICE-HMIS"})
         self.add("Organization.csv", {"OrganizationID": "1", "OrganizationName": ORGANIZATION_NAME,
                                       "VictimServiceProvider": "0"})
+        self.add("User.csv", {"UserFirstName": "Practice", "UserLastName": "User",
+                              "UserEmail": "practice.user@example.org"})  # example.org is reserved for examples
         for number, project in enumerate(PROJECTS, start=1):
             self.add("Project.csv", {"ProjectID": project.id, "OrganizationID": "1", "ProjectName": project.name,
                                      "OperatingStartDate": OPERATING_START, "ContinuumProject": "1",

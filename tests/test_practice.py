@@ -269,3 +269,9 @@ def test_most_people_outreach_contacted_were_seen_more_than_once(tables: dict[st
     contacts = Counter(row["PersonalID"] for row in tables["CurrentLivingSituation.csv"]
                        if row["EnrollmentID"] in outreach)
     assert sum(count > 1 for count in contacts.values()) > len(contacts) / 2
+
+
+def test_every_record_names_a_user_in_the_user_file(tables: dict[str, Rows]) -> None:
+    users = {row["UserID"] for row in tables["User.csv"]}
+    assert users
+    assert all(row["UserID"] in users for name, rows in tables.items() if name != "Export.csv" for row in rows)
