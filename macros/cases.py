@@ -14,8 +14,7 @@ from pydantic import Field
 
 from .loader import field_path, load_file, node_at
 from .problems import Problem
-from .reference import Strict
-from .schema import SLUG_PATTERN, Text
+from .schema import SLUG_PATTERN, Strict, Text
 
 CASES_DIR = "quizzes/cases"
 STAGE_ORDER = ("start", "update", "annual", "exit")

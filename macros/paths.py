@@ -7,18 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .loader import field_path, node_at, read_yaml, validate
 from .problems import Problem
-from .schema import Slug, Text
+from .schema import Slug, Strict, Text
 
 PATHS_FILE = "quizzes/reference/paths.yml"
 LOCAL_PATHS_FILE = "local/paths.yml"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Step(Strict):

@@ -7,21 +7,17 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from .loader import read_yaml, validate
 from .problems import Problem
-from .schema import Text
+from .schema import Strict, Text
 
 REFERENCE_DIR = "quizzes/reference"
 # "not yet confirmed" is for an element whose collection point we could not confirm from HUD's text.
 STAGES = ("project setup", "record creation", "project start", "update", "annual assessment",
           "project exit", "occurrence", "post-exit", "not yet confirmed")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9/-]*[A-Z0-9]")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Term(Strict):

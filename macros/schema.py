@@ -41,8 +41,14 @@ def _not_boolean(value: Any) -> Any:
 Number = Annotated[float, BeforeValidator(_not_boolean)]
 
 
-class Model(BaseModel):
+class Strict(BaseModel):
     """Strict about field names so that a typo such as `explaination` is an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Model(Strict):
+    """Bank text: a number written where text was meant (an option `30`) is read as text."""
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from .loader import read_yaml, validate
 from .problems import Problem
-from .schema import COC_CODE_PATTERN, URL_PATTERN
+from .schema import COC_CODE_PATTERN, URL_PATTERN, Strict
 
 SETTINGS_FILE = "local/settings.yml"
 FIXME = "FIXME"
@@ -28,40 +28,36 @@ Text = Annotated[Annotated[str, StringConstraints(strip_whitespace=True)] | None
 CocCode = Annotated[Annotated[str, StringConstraints(pattern=COC_CODE_PATTERN)] | None, Unset]
 
 
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Coc(Section):
+class Coc(Strict):
     name: Text = None
     number: CocCode = None
 
 
-class Hmis(Section):
+class Hmis(Strict):
     software: Text = None
     vendor: Text = None
 
 
-class HelpDesk(Section):
+class HelpDesk(Strict):
     email: Text = None
     phone: Text = None
     hours: Text = None
     ticket_url: Url = None
 
 
-class Documents(Section):
+class Documents(Strict):
     policies_and_procedures: Url = None
     privacy_notice: Url = None
     user_agreement: Url = None
     data_quality_plan: Url = None
 
 
-class DataQuality(Section):
+class DataQuality(Strict):
     timeliness_days: Annotated[Annotated[int, Field(ge=0)] | None, Unset] = None
     completeness_percent: Annotated[Annotated[float, Field(gt=0, le=100)] | None, Unset] = None
 
 
-class Quiz(Section):
+class Quiz(Strict):
     pass_mark_percent: int = Field(80, ge=1, le=100)
 
 
@@ -71,12 +67,12 @@ COLOURS = ("red", "pink", "purple", "deep purple", "indigo", "blue", "light blue
            "black", "white")
 
 
-class Branding(Section):
+class Branding(Strict):
     primary_colour: Literal[COLOURS] = "indigo"  # type: ignore[valid-type]
     logo: Text = None  # a file in local/assets/, e.g. "logo.png"
 
 
-class Settings(Section):
+class Settings(Strict):
     coc: Coc = Coc()
     hmis: Hmis = Hmis()
     help_desk: HelpDesk = HelpDesk()
