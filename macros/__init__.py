@@ -28,7 +28,7 @@ def define_env(env) -> None:
     site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"])
     problems.fail_on(site.problems)
     templates = render.template_environment(env.conf)
-    quizzes = render.QuizRenderer(env.conf, templates, site.banks)
+    quizzes = render.QuizRenderer(templates, site.banks)
     _tooltips = site.reference.tooltips()
     by_id = site.by_id()
     _module_paths = {module.path: render.render_module_paths(templates, site.paths, module, by_id)
@@ -58,17 +58,17 @@ def define_env(env) -> None:
     @env.macro
     def help_desk() -> str:
         """The CoC's help desk contacts from local/settings.yml, or what to find out if unset."""
-        return render.render_help_desk(templates, site.settings)
+        return render.render_settings(templates, render.HELP_DESK_TEMPLATE, site.settings)
 
     @env.macro
     def coc_documents() -> str:
         """Links to the CoC's documents from local/settings.yml, or where to ask for each."""
-        return render.render_coc_documents(templates, site.settings)
+        return render.render_settings(templates, render.COC_DOCUMENTS_TEMPLATE, site.settings)
 
     @env.macro
     def glossary() -> str:
         """Every term of quizzes/reference/glossary.yml, as a definition list."""
-        return quizzes.render_glossary(site.reference.glossary)
+        return render.render_glossary(templates, site.reference.glossary)
 
     @env.macro
     def data_elements(family: str) -> str:
@@ -78,7 +78,7 @@ def define_env(env) -> None:
     @env.macro
     def coc_benchmarks() -> str:
         """The CoC's data quality benchmarks from local/settings.yml, or where to find them."""
-        return render.render_coc_benchmarks(templates, site.settings)
+        return render.render_settings(templates, render.COC_BENCHMARKS_TEMPLATE, site.settings)
 
     @env.macro
     def path_list() -> str:

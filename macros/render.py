@@ -101,8 +101,9 @@ def long_date(value: date) -> str:
 
 
 def template_environment(config: MkDocsConfig) -> jinja2.Environment:
-    """The theme's folders (a fork's custom_dir first), with autoescaping on, and filters that
-    turn content text into HTML through the same safe Markdown as quiz banks."""
+    """The theme's folders (a fork's custom_dir first), with autoescaping on, and the filters
+    `markdown` and `markdown_inline` that every piece of content text, quiz banks included, goes
+    through to become HTML safely."""
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(config.theme.dirs),
         autoescape=True,
@@ -122,16 +123,10 @@ def render_module_list(templates: jinja2.Environment, modules: list[Module], pag
     return templates.get_template(MODULE_LIST_TEMPLATE).render(entries=entries)
 
 
-def render_help_desk(templates: jinja2.Environment, settings: Settings) -> str:
-    return templates.get_template(HELP_DESK_TEMPLATE).render(coc=settings)
-
-
-def render_coc_documents(templates: jinja2.Environment, settings: Settings) -> str:
-    return templates.get_template(COC_DOCUMENTS_TEMPLATE).render(coc=settings)
-
-
-def render_coc_benchmarks(templates: jinja2.Environment, settings: Settings) -> str:
-    return templates.get_template(COC_BENCHMARKS_TEMPLATE).render(coc=settings)
+def render_settings(templates: jinja2.Environment, template: str, settings: Settings) -> str:
+    """A box built from local/settings.yml (help desk, documents, benchmarks): the CoC's values,
+    or what to find out while they are unset."""
+    return templates.get_template(template).render(coc=settings)
 
 
 def render_local_pages(templates: jinja2.Environment, pages: list[LocalPage], page_path: str) -> str:
@@ -270,18 +265,17 @@ def term_anchor(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
+def render_glossary(templates: jinja2.Environment, glossary: Glossary) -> str:
+    """Definitions are Markdown; the template turns them into HTML with the same safe filter."""
+    entries = [(term, term_anchor(term.term)) for term in glossary.terms]
+    return templates.get_template(GLOSSARY_TEMPLATE).render(entries=entries)
+
+
 class QuizRenderer:
-    def __init__(self, config: MkDocsConfig, templates: jinja2.Environment, banks: dict[str, Bank]) -> None:
+    def __init__(self, templates: jinja2.Environment, banks: dict[str, Bank]) -> None:
         self.banks = banks
-        self.markdown = SafeMarkdown(config)
         self.templates = templates
         self._views: dict[str, list[QuestionView]] = {}
-
-    def render_glossary(self, glossary: Glossary) -> str:
-        """Definitions are Markdown, so they go through the same safe conversion as bank text."""
-        entries = [(term, term_anchor(term.term), Markup(self.markdown.inline(term.definition)))
-                   for term in glossary.terms]
-        return self.templates.get_template(GLOSSARY_TEMPLATE).render(entries=entries)
 
     def views(self, bank_id: str) -> list[QuestionView]:
         """The bank's questions ready for a template; made once per build, used by quiz and key."""
@@ -300,15 +294,15 @@ class QuizRenderer:
         return self.templates.get_template(ANSWER_KEY_TEMPLATE).render(entries=entries)
 
     def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
-        block, inline = self.markdown.block, self.markdown.inline
+        block, inline = self.templates.filters["markdown"], self.templates.filters["markdown_inline"]
         options: list[OptionView] = []
         answer: list[Markup] = []
         answer_label = "Answer"
         accept, number_answer, tolerance = None, None, 0.0
         if isinstance(question, ChoiceQuestion):
             options = [
-                OptionView(str(index), Markup(inline(option.text)), option.correct,
-                           Markup(block(option.feedback)) if option.feedback else None)
+                OptionView(str(index), inline(option.text), option.correct,
+                           block(option.feedback) if option.feedback else None)
                 for index, option in enumerate(question.options)
             ]
             if question.shuffle:  # the same order on every build, different for each question
@@ -334,13 +328,13 @@ class QuizRenderer:
             number=number,
             type=question.type,
             version=version_of(question),
-            prompt=Markup(block(question.prompt)),
+            prompt=block(question.prompt),
             options=options,
             answer_label=answer_label,
             answer=answer,
             accept=accept,
             number_answer=number_answer,
             tolerance=tolerance,
-            explanation=Markup(block(question.explanation)),
-            source=Markup(inline(question.source)),
+            explanation=block(question.explanation),
+            source=inline(question.source),
         )

@@ -94,7 +94,7 @@ def test_a_right_options_place_gives_nothing_away() -> None:
     and not in any one bank."""
     banks, _ = load_banks(PROJECT_DIR)
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
-    quizzes = QuizRenderer(config, template_environment(config), banks)
+    quizzes = QuizRenderer(template_environment(config), banks)
     placed: list[bool] = []  # for each choice question: is every right option on top?
     for bank_id in banks:
         in_bank = [all(option.correct for option in view.options[:sum(o.correct for o in view.options)])

@@ -35,7 +35,7 @@ def html() -> str:
     bank, problems = load_bank(FIXTURES / "render" / "sample.yml", "sample.yml")
     assert not problems
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
-    return QuizRenderer(config, template_environment(config), {"sample": bank}).render("sample")
+    return QuizRenderer(template_environment(config), {"sample": bank}).render("sample")
 
 
 def test_each_question_is_a_fieldset_with_a_stable_hook(html: str) -> None:
@@ -87,8 +87,8 @@ def test_options_show_in_a_fixed_mixed_order_unless_the_author_keeps_theirs() ->
     def shown(bank_html: str, question: str) -> list[str]:
         return [i["value"] for i in Elements(bank_html).find("input", name=f"quiz-order-{question}")]
 
-    first = QuizRenderer(config, template_environment(config), banks).render("order")
-    again = QuizRenderer(config, template_environment(config), banks).render("order")
+    first = QuizRenderer(template_environment(config), banks).render("order")
+    again = QuizRenderer(template_environment(config), banks).render("order")
     assert sorted(shown(first, "mixed")) == [str(n) for n in range(8)] != shown(first, "mixed")
     assert shown(first, "mixed") == shown(again, "mixed")  # the same on every build
     assert shown(first, "kept") == [str(n) for n in range(8)]
