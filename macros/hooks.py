@@ -1,17 +1,21 @@
 """A MkDocs hook (mkdocs.yml `hooks:`), not a macros module: it adds files that are not in docs/
 to the build: the CoC's own pages in local/pages/ and files in local/assets/ (such as a logo),
 under local/, so a fork never edits docs/; and the generated practice export, under downloads/.
-MkDocs loads this file by path with its folder on sys.path, so `practice` is imported as a
-plain module, not from the package."""
+MkDocs loads this file by path, not as part of the package; importing the package itself, as
+mkdocs-macros does, means both share one practice module and the export is generated once."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-import practice
+PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
+if PROJECT_DIR not in sys.path:  # mkdocs serve loads this file again on every rebuild
+    sys.path.insert(0, PROJECT_DIR)
+from macros import practice  # noqa: E402
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 from helpers import QUIET_ENV, copy_project, leave_out_of_nav, read_mkdocs_config  # noqa: E402
+from macros import practice  # noqa: E402
 
 RUNS = 5
 QUESTIONS = 1000
@@ -62,13 +63,18 @@ def warm_build_seconds(project: Path) -> float:
 
 
 def plain_material_project(destination: Path, idle_macros: bool = False) -> Path:
-    """The same docs on Material alone: no overrides, and mkdocs-macros absent or loaded but idle,
-    to show how much of the overhead is the plugin's own."""
+    """The same docs on Material alone: no overrides, no hook (the practice export is there as
+    plain files, so links to it hold), and mkdocs-macros absent or loaded but idle, to show how
+    much of the overhead is the plugin's own."""
     copy_project(destination)
+    for site_path, content in practice.files(destination).items():
+        (destination / "docs" / site_path).parent.mkdir(parents=True, exist_ok=True)
+        (destination / "docs" / site_path).write_bytes(content)
     config = read_mkdocs_config()
     config["theme"].pop("custom_dir")
     config["plugins"].pop("macros")
     config.pop("watch")
+    config.pop("hooks")
     config["validation"] = {"links": {"anchors": "info"}}  # quiz pages have no anchors without macros
     if idle_macros:
         (destination / "idle.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
