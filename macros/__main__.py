@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .cases import CASES_DIR, Case
 from .content import load_content
 from .loader import BANKS_DIR
-from .pages import callout_slots, rendered_pages
+from .pages import callout_slots, page_lines
 from .problems import fail_on
 from .schema import Bank, json_schema
 
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     questions = sum(len(bank.questions) for bank in site.banks.values())
     print(f"{len(site.modules)} modules, {len(site.banks)} quiz banks, {questions} questions, "
           f"{len(site.cases)} practice cases: all valid")
-    slots = sorted(callout_slots(rendered_pages(docs_dir, PROJECT_DIR), PROJECT_DIR))
+    slots = sorted(callout_slots(page_lines(docs_dir, PROJECT_DIR)))
     print(f"slots your CoC can fill in local/callouts/<slot>.md: {', '.join(slots)}")
     if site.unset_settings:
         print(f"still FIXME in local/settings.yml: {', '.join(site.unset_settings)}")

@@ -8,7 +8,7 @@ from pathlib import Path
 from .cases import CASES_DIR, Case, case_files, load_cases
 from .loader import load_banks
 from .modules import Module, load_local_modules, load_modules, nav_paths
-from .pages import check_callouts, check_case_calls, check_quiz_calls, rendered_pages
+from .pages import check_callouts, check_case_calls, check_quiz_calls, page_lines
 from .paths import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
 from .reference import REFERENCE_DIR, Reference, load_reference
@@ -64,11 +64,11 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
     banks, problems = load_banks(project_dir)
     modules, found = load_modules(docs_dir, project_dir, nav_paths(nav))
     settings, unset, settings_problems = load_settings(project_dir)
-    pages = rendered_pages(docs_dir, project_dir)
-    problems += found + settings_problems + check_quiz_calls(pages, project_dir, banks)
-    problems += check_callouts(pages, project_dir)
+    lines = page_lines(docs_dir, project_dir)
+    problems += found + settings_problems + check_quiz_calls(lines, banks)
+    problems += check_callouts(lines, project_dir)
     cases, found = load_cases(project_dir)
-    problems += found + check_case_calls(pages, project_dir, CASES_DIR, [path.stem for path in case_files(project_dir)])
+    problems += found + check_case_calls(lines, project_dir, CASES_DIR, [path.stem for path in case_files(project_dir)])
     reference, found = load_reference(project_dir)
     problems += found
     if reference is not None:

@@ -45,18 +45,18 @@ def front_matter(text: str) -> tuple[str, int] | None:
 
 def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[ModuleMeta] = ModuleMeta,
                 path: str | None = None) -> tuple[Module | None, list[Problem]]:
-    found = front_matter(page.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    found = front_matter(text)
     if found is None:
         return None, [Problem(shown_as, 1, "", "a module page starts with front matter between '---' lines "
                               "(title, description, level, minutes, audiences, guide_area)")]
-    text, first_line = found
-    root, data, problems = read_yaml(text, shown_as, first_line)
+    front, first_line = found
+    root, data, problems = read_yaml(front, shown_as, first_line)
     if problems:
         return None, problems
     meta, problems = validate(meta_model, data, root, shown_as, first_line)
     if meta is None:
         return None, problems
-    text = page.read_text(encoding="utf-8")
     return Module(page.stem, path or page.relative_to(docs_dir).as_posix(), meta, objectives_of(text),
                   tuple(ACTIVITY.findall(text))), []
 

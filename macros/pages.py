@@ -27,20 +27,26 @@ def rendered_pages(docs_dir: Path, project_dir: Path) -> list[Path]:
                   if meta.get_data(page.read_text(encoding="utf-8"))[1].get("render_macros") is not False)
 
 
-def lines_of(pages: Iterable[Path], project_dir: Path) -> Iterable[tuple[str, int, str]]:
-    for page in pages:
-        shown_as = page.relative_to(project_dir).as_posix()
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            yield shown_as, number, line
+Line = tuple[str, int, str]  # (page as shown in messages, line number, text)
 
 
-def check_quiz_calls(pages: list[Path], project_dir: Path, bank_ids: Iterable[str]) -> list[Problem]:
+def lines_of(pages: Iterable[Path], project_dir: Path) -> list[Line]:
+    """Every line of the pages, read once for all the checks below."""
+    return [(page.relative_to(project_dir).as_posix(), number, line) for page in pages
+            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)]
+
+
+def page_lines(docs_dir: Path, project_dir: Path) -> list[Line]:
+    return lines_of(rendered_pages(docs_dir, project_dir), project_dir)
+
+
+def check_quiz_calls(lines: list[Line], bank_ids: Iterable[str]) -> list[Problem]:
     """One problem per call to a bank that does not exist, that is not at the start of a line,
     or that repeats a bank already on the page (its element ids would clash)."""
     known = sorted(bank_ids)
     problems = []
     first_use: dict[tuple[str, str], int] = {}
-    for shown_as, number, line in lines_of(pages, project_dir):
+    for shown_as, number, line in lines:
         for call in QUIZ_CALL.finditer(line):
             bank = call["bank"]
             if bank not in known:
@@ -56,13 +62,13 @@ def check_quiz_calls(pages: list[Path], project_dir: Path, bank_ids: Iterable[st
     return problems
 
 
-def callout_slots(pages: list[Path], project_dir: Path) -> set[str]:
-    return {call["slot"] for _, _, line in lines_of(pages, project_dir) for call in CALLOUT_CALL.finditer(line)}
+def callout_slots(lines: list[Line]) -> set[str]:
+    return {call["slot"] for _, _, line in lines for call in CALLOUT_CALL.finditer(line)}
 
 
-def check_callouts(pages: list[Path], project_dir: Path) -> list[Problem]:
+def check_callouts(lines: list[Line], project_dir: Path) -> list[Problem]:
     """A CoC's callout file for a slot no page has would never be shown: say so rather than drop it."""
-    slots = sorted(callout_slots(pages, project_dir))
+    slots = sorted(callout_slots(lines))
     return [Problem(path.relative_to(project_dir).as_posix(), 1, "",
                     f"no page has the slot '{path.stem}'; name the file after one of: {', '.join(slots)}")
             for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")) if path.stem not in slots]
@@ -74,13 +80,13 @@ def leaves_search(page: Path) -> bool:
     return isinstance(options, dict) and options.get("exclude") is True
 
 
-def check_case_calls(pages: list[Path], project_dir: Path, cases_dir: str, case_ids: Iterable[str]) -> list[Problem]:
+def check_case_calls(lines: list[Line], project_dir: Path, cases_dir: str, case_ids: Iterable[str]) -> list[Problem]:
     """A call to a case that does not exist fails; so does a case that no page shows, or shows
     without its grading key, since trainers would never find it, and a key page that search would
     offer to learners."""
     known = sorted(case_ids)
     problems, shown = [], set()
-    for shown_as, number, line in lines_of(pages, project_dir):
+    for shown_as, number, line in lines:
         for call in CASE_CALL.finditer(line):
             if call["macro"] == "practice_case_key" and not leaves_search(project_dir / shown_as):
                 problems.append(Problem(shown_as, 1, "search", "a page with a case key must stay out of search "

@@ -10,7 +10,7 @@ import pytest
 
 from helpers import FIXTURES, PROJECT_DIR
 from macros.cases import CASES_DIR, load_case, load_cases
-from macros.pages import check_case_calls
+from macros.pages import check_case_calls, lines_of
 
 BAD_CASES = sorted(path for path in (FIXTURES / "cases").glob("*.yml") if path.stem != "good")
 
@@ -42,9 +42,10 @@ def test_every_case_of_the_site_is_valid_and_keys_every_stage() -> None:
 def test_a_page_calling_an_unknown_case_or_a_case_without_its_key_fails(tmp_path: Path) -> None:
     page = tmp_path / "docs" / "practice-cases" / "one.md"
     page.parent.mkdir(parents=True)
-    page.write_text('---\nsearch:\n  exclude: true\n---\n{{ practice_case("one") }}\n\n{{ practice_case_key("nope") }}\n',
+    key_page_front_matter = "---\nsearch:\n  exclude: true\n---\n"
+    page.write_text(key_page_front_matter + '{{ practice_case("one") }}\n\n{{ practice_case_key("nope") }}\n',
                     encoding="utf-8")
-    problems = check_case_calls([page], tmp_path, CASES_DIR, ["one"])
+    problems = check_case_calls(lines_of([page], tmp_path), tmp_path, CASES_DIR, ["one"])
     assert [str(problem) for problem in problems] == [
         'docs/practice-cases/one.md:7: practice_case_key("nope"): there is no case quizzes/cases/nope.yml; '
         "known cases: one",
@@ -58,7 +59,8 @@ def test_a_case_key_page_that_search_would_show_fails(tmp_path: Path) -> None:
     pages.mkdir(parents=True)
     (pages / "one.md").write_text('{{ practice_case("one") }}\n', encoding="utf-8")
     (pages / "one-key.md").write_text('---\ntitle: Key\n---\n\n{{ practice_case_key("one") }}\n', encoding="utf-8")
-    problems = check_case_calls([pages / "one.md", pages / "one-key.md"], tmp_path, CASES_DIR, ["one"])
+    both = [pages / "one.md", pages / "one-key.md"]
+    problems = check_case_calls(lines_of(both, tmp_path), tmp_path, CASES_DIR, ["one"])
     assert [str(problem) for problem in problems] == [
         "docs/practice-cases/one-key.md:1: search: a page with a case key must stay out of search results: "
         "add 'search: {exclude: true}' to its front matter",
@@ -66,7 +68,7 @@ def test_a_case_key_page_that_search_would_show_fails(tmp_path: Path) -> None:
 
     (pages / "one-key.md").write_text('---\nsearch:\n  exclude: true\n---\n\n{{ practice_case_key("one") }}\n',
                                       encoding="utf-8")
-    assert check_case_calls([pages / "one.md", pages / "one-key.md"], tmp_path, CASES_DIR, ["one"]) == []
+    assert check_case_calls(lines_of(both, tmp_path), tmp_path, CASES_DIR, ["one"]) == []
 
 
 def test_cases_point_editors_at_a_schema_that_knows_the_stages() -> None:
