@@ -33,7 +33,8 @@ def define_env(env) -> None:
     by_id = site.by_id()
     _module_paths = {module.path: render.render_module_paths(templates, site.paths, module, by_id)
                      for module in by_id.values()}
-    env.variables["coc"] = site.settings  # e.g. {{ coc.data_quality.timeliness_days }} in a page
+    # e.g. {{ coc.data_quality.timeliness_days }} in a page; text shows as written, never as Markdown or HTML
+    env.variables["coc"] = safe_markdown.inert_data(site.settings.model_dump())
     settings.apply_to_config(site.settings, env.conf)
     env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
     env.conf["extra"]["hmis_audiences"] = schema.AUDIENCE_LABELS  # the module-meta line in main.html

@@ -1,6 +1,7 @@
-"""A MkDocs hook (mkdocs.yml `hooks:`), not a macros module: it adds files that are not in docs/
+"""A MkDocs hook (mkdocs.yml `hooks:`), not a macros module. It adds files that are not in docs/
 to the build: the CoC's own pages in local/pages/ and files in local/assets/ (such as a logo),
 under local/, so a fork never edits docs/; and the generated practice export, under downloads/.
+It also escapes every page's front matter, which Material prints as HTML (a title, a description).
 MkDocs loads this file by path, not as part of the package; importing the package itself, as
 mkdocs-macros does, means both share one practice module and the export is generated once."""
 
@@ -9,8 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
 if PROJECT_DIR not in sys.path:  # mkdocs serve loads this file again on every rebuild
@@ -28,3 +31,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in practice.files(local.parent).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def escaped(value: object) -> object:
+    """Front matter text as plain text: Markup prints as written wherever Material shows it."""
+    if isinstance(value, str):
+        return Markup.escape(value)
+    if isinstance(value, list):
+        return [escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped(item) for key, item in value.items()}
+    return value
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    page.meta = escaped(page.meta)
+    return markdown

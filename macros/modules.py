@@ -11,6 +11,7 @@ from pathlib import Path
 from .loader import read_yaml, validate
 from .problems import Problem
 from .pages import LOCAL_PAGES_DIR
+from .safe_markdown import Trusted
 from .schema import LocalModuleMeta, ModuleMeta
 
 LEVELS = ("introductory", "advanced")
@@ -105,6 +106,6 @@ def nav_paths(nav: object) -> list[str]:
     return []
 
 
-def link_from(page_path: str, target: str) -> str:
+def link_from(page_path: str, target: str) -> Trusted:
     """A relative Markdown link from one docs/ page to another, which MkDocs then checks."""
-    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+    return Trusted(posixpath.relpath(target, posixpath.dirname(page_path) or "."))

@@ -83,8 +83,9 @@ class Reference(BaseModel):
 
     def tooltips(self) -> Tooltips:
         """Every acronym with an expansion becomes a tooltip (Python-Markdown abbr) on every page."""
-        return Tooltips({term.term: f"*[{term.term}]: {term.expansion}" for term in self.glossary.terms
-                         if term.expansion and ACRONYM.fullmatch(term.term)})
+        # An abbreviation's definition ends at the line's end: one line, or the rest would be Markdown.
+        return Tooltips({term.term: f"*[{term.term}]: {' '.join(term.expansion.split())}"
+                         for term in self.glossary.terms if term.expansion and ACRONYM.fullmatch(term.term)})
 
     def family(self, family_id: str) -> Family:
         return next(family for family in self.data_elements.families if family.id == family_id)

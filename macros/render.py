@@ -21,7 +21,7 @@ from .modules import Module, link_from
 from .paths import Path_, Paths
 from . import practice
 from .reference import Family, Glossary
-from .safe_markdown import SafeMarkdown
+from .safe_markdown import SafeMarkdown, inert
 from .settings import Settings
 from .schema import AUDIENCE_LABELS, DATA_STANDARDS, Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
@@ -107,6 +107,7 @@ def template_environment(config: MkDocsConfig) -> jinja2.Environment:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(config.theme.dirs),
         autoescape=True,
+        finalize=inert,  # every value shown is escaped for HTML and inert as Markdown
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,7 +1,11 @@
-"""Markdown for text written in quiz banks: the site's extensions, but nothing that can run.
+"""The one sanitising path for text from YAML, front matter and settings: the site's Markdown
+extensions, but nothing that can run.
 
-Bank text is edited in pull requests by many hands, so raw HTML is shown as text, and
-links or attributes that could run script (javascript: URLs, on* handlers) are dropped.
+Banks, the glossary, paths, cases and a fork's settings are edited by many hands, so raw HTML is
+shown as text, attribute lists keep only harmless attributes, and a link or image stays only if
+its address is http, https, mailto or relative once character references, whitespace and control
+characters are taken out, as a browser reads it. Plain-text fields need no Markdown: the
+templates' autoescaping shows them as written.
 """
 
 from __future__ import annotations
@@ -11,34 +15,49 @@ import re
 import xml.etree.ElementTree as etree
 
 import markdown
+from markupsafe import Markup
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
 # One line of words and punctuation that Markdown would only wrap: no markup, no list or heading start.
 PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?:[^\W_]|[ ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-])*")
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "cite", "poster", "xlink:href"}
-SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# Whitespace, control characters and the invisible ones a browser also drops from an address.
+IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# The only attributes text may carry, whoever wrote them (attr_list can add any name).
+ALLOWED_ATTRIBUTES = {"class", "id", "title", "lang", "dir"}
+ALLOWED_BY_TAG = {"a": {"href"}, "img": {"src", "alt"}, "ol": {"start"}, "th": {"colspan", "rowspan", "scope"},
+                  "td": {"colspan", "rowspan"}, "code": {"class"}}
+URL_ATTRIBUTES = {"href", "src"}
+# Extensions that read other files at build time: never for text anyone can edit.
+FILE_READING_EXTENSIONS = {"pymdownx.snippets"}
 
 
-def is_safe_url(value: str) -> bool:
-    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-    compact = re.sub(r"[\x00-\x20]", "", value).lower()
+def is_safe_url(value: str, allow_relative: bool = True) -> bool:
+    """Whether a browser would follow this address to a web page or an email, as it reads it:
+    character references decoded ("&#106;avascript:"), and spaces and control characters
+    ("java\tscript:") ignored."""
+    compact = IGNORED_IN_URLS.sub("", html.unescape(html.unescape(value))).lower()
     scheme = SCHEME.match(compact)
-    return scheme is None or scheme.group(1) in SAFE_SCHEMES
+    if scheme is None:
+        return allow_relative and not compact.startswith("//")
+    return scheme.group(1) in SAFE_SCHEMES
 
 
 class _DropUnsafeAttributes(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            allowed = ALLOWED_ATTRIBUTES | ALLOWED_BY_TAG.get(element.tag, set())
             for name in list(element.attrib):
-                lowered = name.lower()
-                unsafe_url = lowered in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])
-                if lowered.startswith("on") or lowered in {"style", "srcdoc"} or unsafe_url:
+                unsafe_url = name in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])
+                if name not in allowed or unsafe_url:
                     del element.attrib[name]
             if element.tag == "a" and "href" not in element.attrib:
                 element.tag = "span"  # a link that goes nowhere is only text (and trips instant navigation)
+            if element.tag == "img" and "src" not in element.attrib:
+                element.tag, element.text = "span", element.attrib.pop("alt", "")
 
 
 class _NoRawHtml(Extension):
@@ -47,14 +66,43 @@ class _NoRawHtml(Extension):
         md.treeprocessors.register(_DropUnsafeAttributes(md), "quiz_drop_unsafe_attributes", 1)
 
 
+# Characters Markdown would act on. Our partials are read again as Markdown by the page (they hold
+# Markdown links, which MkDocs checks), so a value they show has these written as character
+# references: the browser shows the same text, and Markdown sees nothing to act on.
+MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()!|"})
+TAG = re.compile(r"(<[^>]*>)")
+
+
+class Trusted(Markup):
+    """Text the site's own code made from checked ids, such as a link between pages: shown as is."""
+
+
+def inert(value: object) -> Markup:
+    """Any value a template shows, made safe to read again as Markdown: plain text is escaped, and
+    in HTML already made safe (Markup) the text between tags is made inert too."""
+    if isinstance(value, Trusted):
+        return value
+    if isinstance(value, Markup):
+        return Markup("".join(part if part.startswith("<") else part.translate(MARKDOWN_INERT)
+                              for part in TAG.split(str(value))))
+    return Markup(html.escape(str(value)).translate(MARKDOWN_INERT))
+
+
+def inert_data(value: object) -> object:
+    """Data for pages to show with {{ ... }}, every piece of text in it made inert."""
+    if isinstance(value, dict):
+        return {key: inert_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [inert_data(item) for item in value]
+    return inert(value) if isinstance(value, str) else value
+
+
 class SafeMarkdown:
     """Converts bank text to HTML with the site's Markdown extensions, safely."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        self._md = markdown.Markdown(
-            extensions=[*config.markdown_extensions, _NoRawHtml()],
-            extension_configs=config.mdx_configs,
-        )
+        extensions = [name for name in config.markdown_extensions if name not in FILE_READING_EXTENSIONS]
+        self._md = markdown.Markdown(extensions=[*extensions, _NoRawHtml()], extension_configs=config.mdx_configs)
         # Without these two, Python-Markdown passes <script> and other raw HTML through.
         for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
             if name in registry:

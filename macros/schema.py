@@ -27,6 +27,9 @@ from .practice import MEASURES
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://\S+$"
 COC_CODE_PATTERN = r"^[A-Z]{2}-\d{3}$"
+ONE_LINE_PATTERN = r"^[^\n\r]*$"
+ASSET_PATTERN = r"^[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*$"  # a path inside local/assets/, never outside
+EMAIL_PATTERN = r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -236,6 +239,9 @@ PATTERN_HINTS = {
     SLUG_PATTERN: "use lowercase letters, digits and single hyphens, e.g. 'roi-purpose'",
     URL_PATTERN: "write a full web address that starts with https://",
     COC_CODE_PATTERN: "write the HUD CoC code: two capital letters, a hyphen and three digits, e.g. 'XX-500'",
+    ONE_LINE_PATTERN: "write it on one line",
+    ASSET_PATTERN: "write the name of a file in local/assets/, e.g. 'logo.png'",
+    EMAIL_PATTERN: "write one email address, e.g. 'hmis-help@example.org'",
 }
 
 

@@ -1,30 +1,51 @@
 """The CoC's own settings, from local/settings.yml: who it is, its help desk and documents, its
-data quality benchmarks and the quiz pass mark. A value still written FIXME is unset: the site
-then shows a setup checklist instead of a broken page."""
+data quality benchmarks and the quiz pass mark.
+
+Upstream ships no local/settings.yml: the defaults live here and the commented template in
+settings.example.yml, so a fork's file holds only what the CoC sets and an upstream update never
+conflicts with it. A setting the CoC has not given (or left as FIXME, as older templates said)
+is unset: the site then shows a setup checklist instead of a broken page. Every value is plain
+text, shown as written."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 from .loader import read_yaml, validate
 from .problems import Problem
-from .schema import COC_CODE_PATTERN, URL_PATTERN, Strict
+from .safe_markdown import is_safe_url
+from .schema import ASSET_PATTERN, COC_CODE_PATTERN, EMAIL_PATTERN, ONE_LINE_PATTERN, URL_PATTERN, Strict
 
 SETTINGS_FILE = "local/settings.yml"
-FIXME = "FIXME"
+EXAMPLE_FILE = "settings.example.yml"
+FIXME = "FIXME"  # "not set yet", in copies of the template from before December 2026
+# What the setup checklist asks a CoC for; the other settings have defaults or are optional.
+CHECKLIST = ("coc.name", "coc.number", "hmis.software", "hmis.vendor", "help_desk.email", "help_desk.phone",
+             "help_desk.hours", "documents.policies_and_procedures", "documents.privacy_notice",
+             "documents.user_agreement", "documents.data_quality_plan", "data_quality.timeliness_days",
+             "data_quality.completeness_percent")
 
 
 def _unset_if_blank(value: Any) -> Any:
     return None if value in {FIXME, ""} else value
 
 
+def safe_url(value: str) -> str:
+    if not is_safe_url(value, allow_relative=False):
+        raise ValueError(f"'{value}' is not a safe web address: write one that starts with https://")
+    return value
+
+
 Unset = BeforeValidator(_unset_if_blank)
-Url = Annotated[Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None, Unset]
-Text = Annotated[Annotated[str, StringConstraints(strip_whitespace=True)] | None, Unset]
+Url = Annotated[Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(safe_url)] | None, Unset]
+Text = Annotated[Annotated[str, StringConstraints(strip_whitespace=True, pattern=ONE_LINE_PATTERN)] | None, Unset]
+Asset = Annotated[Annotated[str, StringConstraints(strip_whitespace=True, pattern=ASSET_PATTERN)] | None, Unset]
+Email = Annotated[Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)] | None, Unset]
 CocCode = Annotated[Annotated[str, StringConstraints(pattern=COC_CODE_PATTERN)] | None, Unset]
 
 
@@ -39,7 +60,7 @@ class Hmis(Strict):
 
 
 class HelpDesk(Strict):
-    email: Text = None
+    email: Email = None
     phone: Text = None
     hours: Text = None
     ticket_url: Url = None
@@ -69,7 +90,7 @@ COLOURS = ("red", "pink", "purple", "deep purple", "indigo", "blue", "light blue
 
 class Branding(Strict):
     primary_colour: Literal[COLOURS] = "indigo"  # type: ignore[valid-type]
-    logo: Text = None  # a file in local/assets/, e.g. "logo.png"
+    logo: Asset = None  # a file in local/assets/, e.g. "logo.png"
 
 
 class Settings(Strict):
@@ -82,18 +103,24 @@ class Settings(Strict):
     branding: Branding = Branding()
 
 
-def still_fixme(data: Any, prefix: str = "") -> list[str]:
-    """The settings a CoC has not set yet, as dotted names such as 'help_desk.email'."""
-    if isinstance(data, dict):
-        return [name for key, value in data.items() for name in still_fixme(value, f"{prefix}{key}.")]
-    return [prefix.rstrip(".")] if data == FIXME else []
+def unset(data: Any) -> list[str]:
+    """The checklist's settings the CoC has not given yet, as dotted names such as 'help_desk.email'.
+    A setting given as "" does not apply to the CoC, so it is not asked for again."""
+    def given(name: str) -> bool:
+        value = data
+        for key in name.split("."):
+            if not isinstance(value, dict) or key not in value:
+                return False
+            value = value[key]
+        return value != FIXME
+    return [name for name in CHECKLIST if not given(name)]
 
 
 def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]]:
-    """The settings, the names still FIXME, and any problem in the file (with its line)."""
+    """The settings, the names still unset, and any problem in the file (with its line)."""
     path = project_dir / SETTINGS_FILE
     if not path.is_file():
-        return Settings(), [], []
+        return Settings(), list(CHECKLIST), []
     root, data, problems = read_yaml(path.read_text(encoding="utf-8"), SETTINGS_FILE)
     if problems:
         return Settings(), [], problems
@@ -104,7 +131,7 @@ def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]
                      if text.strip().startswith("logo:")), 1)
         problems.append(Problem(SETTINGS_FILE, line, "branding.logo",
                                 f"there is no file local/assets/{logo}; put the logo there or leave logo empty"))
-    return settings or Settings(), still_fixme(data), problems
+    return settings or Settings(), unset(data), problems
 
 
 DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name is kept
@@ -113,7 +140,8 @@ DEFAULT_SITE_NAME = "HMIS Training"  # as in mkdocs.yml; a fork's own site_name 
 def apply_to_config(settings: Settings, config: MkDocsConfig) -> None:
     """The CoC's name, header colour and logo, applied to the site's configuration."""
     if settings.coc.name and config["site_name"] == DEFAULT_SITE_NAME:
-        config["site_name"] = f"{settings.coc.name}: {DEFAULT_SITE_NAME}"
+        # Material prints the name as HTML, and escapes it again in attributes: escaped text is right in both.
+        config["site_name"] = html.escape(f"{settings.coc.name}: {DEFAULT_SITE_NAME}")
     branding = settings.branding
     if "primary_colour" in branding.model_fields_set:  # only when set, so a fork's own palette is kept
         for scheme in config["theme"]["palette"]:

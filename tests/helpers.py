@@ -42,10 +42,17 @@ def leave_out_of_nav(project: Path, page: str) -> None:
     config.write_text(text.replace("not_in_nav: |\n", f"not_in_nav: |\n  /{page}\n"), encoding="utf-8")
 
 
-def copy_project(destination: Path) -> Path:
-    """A throwaway copy of everything the build reads, for tests that add to it or break it."""
-    for name in ("docs", "quizzes", "macros", "overrides", "local"):
+def copy_project(destination: Path, local: Path | None = None) -> Path:
+    """A throwaway copy of everything the build reads, for tests that add to it or break it.
+    Its local/ is `local` (a CoC's folder), or else as upstream ships it, empty, whatever this
+    checkout's own local/ holds: a fork's customisation never changes what such a test sees."""
+    for name in ("docs", "quizzes", "macros", "overrides"):
         shutil.copytree(PROJECT_DIR / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     for config in ("mkdocs.yml", "mkdocs.offline.yml"):
         shutil.copy(PROJECT_DIR / config, destination / config)
+    if local is None:
+        for folder in ("assets", "callouts", "pages", "quizzes"):
+            (destination / "local" / folder).mkdir(parents=True)
+    else:
+        shutil.copytree(local, destination / "local")
     return destination

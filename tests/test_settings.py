@@ -1,12 +1,15 @@
-"""local/settings.yml: checked with lines, FIXME means unset, a missing file means all unset."""
+"""local/settings.yml: checked with lines; a setting left out (or FIXME) is unset, and upstream ships
+no file, only the template settings.example.yml, so a fork's file never conflicts with an update."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import yaml
+
 from helpers import FIXTURES, PROJECT_DIR
-from macros.settings import SETTINGS_FILE, load_settings, still_fixme
+from macros.settings import CHECKLIST, EXAMPLE_FILE, SETTINGS_FILE, Settings, load_settings, unset
 
 
 def project_with(tmp_path: Path, settings: Path) -> Path:
@@ -29,26 +32,33 @@ def test_every_problem_is_reported_with_its_line(tmp_path: Path) -> None:
     ]
 
 
-def test_the_upstream_template_is_valid_and_entirely_unset() -> None:
-    settings, unset, problems = load_settings(PROJECT_DIR)
-    assert problems == []
-    assert settings.help_desk.email is None and settings.quiz.pass_mark_percent == 80
-    assert "coc.name" in unset and "help_desk.email" in unset and len(unset) == 13
+def test_the_template_is_valid_and_names_every_setting(tmp_path: Path) -> None:
+    settings, left, problems = load_settings(project_with(tmp_path, PROJECT_DIR / EXAMPLE_FILE))
+    assert (problems, left) == ([], list(CHECKLIST))  # a copy still asks for every value
+    written = yaml.safe_load((PROJECT_DIR / EXAMPLE_FILE).read_text(encoding="utf-8"))
+    for section, model in Settings.model_fields.items():
+        assert set(written[section]) | {"primary_colour"} >= set(model.annotation.model_fields), section
+    assert "\n  # primary_colour:" in (PROJECT_DIR / EXAMPLE_FILE).read_text(encoding="utf-8"), \
+        "a copied template must not override a palette set in mkdocs.local.yml"
+
+
+def test_without_the_file_every_checklist_setting_is_unset_and_defaults_apply(tmp_path: Path) -> None:
+    settings, left, problems = load_settings(tmp_path)
+    assert (settings.coc.name, left, problems) == (None, list(CHECKLIST), [])
+    assert settings.quiz.pass_mark_percent == 80 and settings.branding.primary_colour == "indigo"
+
+
+def test_a_setting_given_as_empty_does_not_apply_and_fixme_is_still_unset() -> None:
+    given = {"coc": {"name": "FIXME", "number": ""}, "help_desk": {"email": "help@example.org"}}
+    left = unset(given)
+    assert "coc.name" in left and "coc.number" not in left and "help_desk.email" not in left
+    assert "help_desk.phone" in left
 
 
 def test_a_set_up_coc_has_nothing_left_to_set() -> None:
     settings, unset, problems = load_settings(FIXTURES / "local-coc")
     assert (problems, unset) == ([], [])
     assert settings.coc.number == "XX-500" and settings.data_quality.timeliness_days == 3
-
-
-def test_without_the_file_nothing_is_set_and_nothing_fails(tmp_path: Path) -> None:
-    settings, unset, problems = load_settings(tmp_path)
-    assert (settings.coc.name, unset, problems) == (None, [], [])
-
-
-def test_still_fixme_names_nested_keys() -> None:
-    assert still_fixme({"coc": {"name": "FIXME", "number": "XX-500"}, "quiz": {"pass_mark_percent": 80}}) == ["coc.name"]
 
 
 def test_a_logo_that_is_not_in_local_assets_is_reported(tmp_path: Path) -> None:
@@ -59,3 +69,17 @@ def test_a_logo_that_is_not_in_local_assets_is_reported(tmp_path: Path) -> None:
     assert [str(problem) for problem in problems] == [
         "local/settings.yml:3: branding.logo: there is no file local/assets/crest.png; put the logo there "
         "or leave logo empty"]
+
+
+def test_text_is_one_line_and_addresses_are_checked_as_a_browser_reads_them(tmp_path: Path) -> None:
+    (tmp_path / "local").mkdir()
+    (tmp_path / SETTINGS_FILE).write_text(
+        'help_desk:\n  hours: "9 to 5\\n\\n<script>x</script>"\n  email: "a@b.org)[x](javascript:y"\n'
+        'documents:\n  privacy_notice: "https://a.example/ x"\n  user_agreement: "javascript://a.example/%0a"\n'
+        'branding:\n  logo: ../../mkdocs.yml\n', encoding="utf-8")
+    _, _, problems = load_settings(tmp_path)
+    problems = sorted(problems)
+    assert [f"{problem.line}: {problem.field}" for problem in problems] == [
+        "2: help_desk.hours", "3: help_desk.email", "5: documents.privacy_notice", "6: documents.user_agreement",
+        "8: branding.logo"]
+    assert "write it on one line" in str(problems[0]) and "write the name of a file in local/assets/" in str(problems[4])

@@ -9,6 +9,7 @@
     if (form.dataset.ready) return;
     form.dataset.ready = "true";
     const paths = JSON.parse(form.dataset.paths);
+    form.addEventListener("submit", (event) => event.preventDefault());  // Enter in a field only updates
     const boxes = Array.from(form.querySelectorAll(".agenda-builder__modules input"));
     const result = form.nextElementSibling;
 
