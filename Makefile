@@ -17,8 +17,11 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
 	touch $@
 
-serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
+# make serve PORT=8001 when 8000 is taken
+PORT ?= 8000
+
+serve: $(STAMP)  ## Preview the site at http://127.0.0.1:$(PORT) with live reload
+	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP)  ## Write the site to site/
 	$(BIN)/mkdocs build --strict --config-file $(CONFIG)

@@ -8,7 +8,7 @@ from pathlib import Path
 from .cases import CASES_DIR, Case, case_files, load_cases
 from .loader import load_banks
 from .modules import Module, load_local_modules, load_modules, nav_paths
-from .pages import check_callouts, check_case_calls, check_quiz_calls, page_lines
+from .pages import LOCAL_PAGES_DIR, QUIZ_CALL, check_callouts, check_case_calls, check_quiz_calls, page_lines
 from .paths import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
 from .reference import REFERENCE_DIR, Reference, load_reference
@@ -75,10 +75,15 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
         problems += check_curriculum(modules, banks, reference, project_dir)
     local_modules, found = load_local_modules(project_dir)
     problems += found
+    quizzes_shown = {(shown_as, call["bank"]) for shown_as, _, line in lines for call in QUIZ_CALL.finditer(line)}
     for module in local_modules:
+        page = f"{LOCAL_PAGES_DIR}/{module.id}.md"
         if module.id not in banks:
-            problems.append(Problem(f"local/pages/{module.id}.md", 1, "", f"a module needs a quiz bank "
+            problems.append(Problem(page, 1, "", f"a module needs a quiz bank "
                                     f"local/quizzes/{module.id}.yml, so learners can pass it"))
+        elif (page, module.id) not in quizzes_shown:
+            problems.append(Problem(page, 1, "", f'a module shows its own quiz, so learners can pass it: add '
+                                    f'{{{{ quiz("{module.id}") }}}} on a line of its own'))
     paths, found = load_paths(project_dir, {module.id for module in modules})
     problems += found
     if paths is not None:

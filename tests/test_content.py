@@ -11,7 +11,7 @@ from mkdocs.utils import meta
 from helpers import PROJECT_DIR, copy_project, read_mkdocs_config
 from macros.content import load_content
 from macros.loader import load_banks
-from macros.pages import QUIZ_CALL
+from macros.pages import QUIZ_CALL, page_lines
 from macros.reference import Tooltips
 from macros.render import QuizRenderer, template_environment
 
@@ -24,7 +24,7 @@ NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|\b[A-Z0-9]+(?:-[A-Z0-9]+)*-\d+\b", 
 def test_every_bank_is_valid_and_shown_on_a_page() -> None:
     banks, problems = load_banks(PROJECT_DIR)
     assert problems == []
-    called = {call["bank"] for page in DOCS.rglob("*.md") for call in QUIZ_CALL.finditer(page.read_text())}
+    called = {call["bank"] for _, _, line in page_lines(DOCS, PROJECT_DIR) for call in QUIZ_CALL.finditer(line)}
     assert set(banks) <= called, f"banks no page shows: {sorted(set(banks) - called)}"
 
 

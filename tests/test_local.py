@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from helpers import FIXTURES, copy_project, mkdocs_build
+from helpers import FIXTURES, PROJECT_DIR, copy_project, mkdocs_build
 
 RIVERBEND = FIXTURES / "local-coc" / "local"
 
@@ -19,24 +19,37 @@ def git(cwd: Path, *args: str) -> str:
     return result.stdout
 
 
+def edit(path: Path, old: str, new: str, append: str = "") -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1) + append, encoding="utf-8")
+
+
 def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tmp_path: Path) -> None:
     upstream = copy_project(tmp_path / "upstream")
+    shutil.copy(PROJECT_DIR / "settings.example.yml", upstream / "settings.example.yml")
     git(upstream, "init", "-q", "-b", "main")
     git(upstream, "add", "-A")
     git(upstream, "commit", "-q", "-m", "upstream")
     fork = tmp_path / "fork"
     git(tmp_path, "clone", "-q", str(upstream), str(fork))
 
-    shutil.copytree(RIVERBEND, fork / "local", dirs_exist_ok=True)
+    shutil.copytree(RIVERBEND, fork / "local", dirs_exist_ok=True)  # local/ as upstream ships it: empty
     git(fork, "add", "-A")
     git(fork, "commit", "-q", "-m", "Riverbend County CoC's settings and content")
     changed = git(fork, "diff", "--name-only", "HEAD~1").split()
     assert changed and all(path.startswith("local/") for path in changed), changed
 
-    page = upstream / "docs" / "introductory" / "security-privacy.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nAn upstream correction.\n", encoding="utf-8")
+    # A release that adds a setting, rewords the template and edits pages beside the CoC's slots.
+    edit(upstream / "macros" / "settings.py", "    ticket_url: Url = None\n", "    ticket_url: Url = None\n    chat_url: Url = None\n")
+    edit(upstream / "settings.example.yml", "  ticket_url:", "  chat_url: \"\"              # optional: a chat link\n  ticket_url:")
+    edit(upstream / "settings.example.yml", "# Copy this file", "# Copy this template")
+    edit(upstream / "docs" / "introductory" / "security-privacy.md", "", "", append="\nAn upstream correction.\n")
+    edit(upstream / "quizzes" / "reference" / "paths.yml", "{module: ad-hoc-reporting, required: false}",
+         "{module: ad-hoc-reporting}")
     git(upstream, "commit", "-q", "-am", "upstream update")
     git(fork, "pull", "-q", "--no-rebase", "origin", "main")  # fails on a merge conflict
+    assert "chat_url: Url = None" in (fork / "macros" / "settings.py").read_text(encoding="utf-8")
 
     site = tmp_path / "site"
     result = mkdocs_build(fork, site)

@@ -1,7 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright, against a strict build served locally.
 
-The site under test is the real project plus one test page (tests/fixtures/render/sample.yml)
-that has every question type, served under a sub-path as on GitHub Pages.
+The site under test is the real project, with this checkout's own local/ (on a fork, the CoC's
+content), plus one test page (tests/fixtures/render/sample.yml) that has every question type,
+served under a sub-path as on GitHub Pages.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from helpers import FIXTURES, SUB_PATH, copy_project, leave_out_of_nav, mkdocs_build
+from helpers import FIXTURES, PROJECT_DIR, SUB_PATH, copy_project, leave_out_of_nav, mkdocs_build
 
 # Flags for a root user on a machine with no network (see toolchain notes).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -73,7 +74,7 @@ def site_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
 def base_url(site_root: tuple[Path, ThreadingHTTPServer], tmp_path_factory: pytest.TempPathFactory) -> str:
     root, server = site_root
     url = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = copy_project(tmp_path_factory.mktemp("project"), local=PROJECT_DIR / "local")
     shutil.copy(FIXTURES / "render" / "sample.yml", project / "quizzes" / "sample.yml")
     (project / "docs" / "sample-quiz.md").write_text(SAMPLE_PAGE, encoding="utf-8")
     leave_out_of_nav(project, "sample-quiz.md")
