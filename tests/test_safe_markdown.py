@@ -58,3 +58,33 @@ def test_plain_text_skips_markdown_but_gives_the_same_html(md: SafeMarkdown, tex
 def test_text_with_markup_still_goes_through_markdown(text: str) -> None:
     from macros.safe_markdown import PLAIN_TEXT
     assert PLAIN_TEXT.fullmatch(text) is None
+
+
+@pytest.mark.parametrize("link", ["&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "javascript&colon;alert(1)",
+                                  "java&#9;script:alert(1)", "&#0000106;avascript:alert(1)",
+                                  "java&#8203;script:alert(1)", "&amp;#106;avascript:alert(1)"])
+def test_script_urls_hidden_by_character_references_are_dropped(md: SafeMarkdown, link: str) -> None:
+    assert md.inline(f"[click]({link})") == "<span>click</span>"
+
+
+@pytest.mark.parametrize("url, safe", [("//other.example/x", False), ("tel:555-0100", False),
+                                       ("HTTPS://a.example/", True), (" https://a.example/", True)])
+def test_only_web_and_email_addresses_or_relative_links_are_safe(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
+
+
+def test_attribute_lists_keep_only_harmless_attributes(md: SafeMarkdown) -> None:
+    html = md.block('Text\n{ tabindex=1 autofocus onfocus="x()" class="note" href="https://a.example/" }')
+    assert html == '<p class="note">Text</p>'
+    assert md.inline("![logo](x.png){ onerror=x() }") == '<img alt="logo" src="x.png" />'
+    assert md.inline("![logo](javascript:x())") == "<span>logo</span>"
+
+
+def test_inert_text_is_escaped_and_markdown_cannot_act_on_it() -> None:
+    from markupsafe import Markup
+    from macros.safe_markdown import Trusted, inert
+    assert inert('[a](javascript:x){ onclick=y } <b>') == (
+        "&#91;a&#93;&#40;javascript:x&#41;&#123; onclick=y &#125; &lt;b&gt;")
+    assert inert(Markup('<a href="https://a.example/a_b">x_y</a>')) == '<a href="https://a.example/a_b">x&#95;y</a>'
+    assert inert(Trusted("../a_b.md")) == "../a_b.md"
+    assert inert(3) == "3"
