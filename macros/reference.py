@@ -15,8 +15,10 @@ from .schema import Strict, Text
 
 REFERENCE_DIR = "quizzes/reference"
 # "not yet confirmed" is for an element whose collection point we could not confirm from HUD's text.
-STAGES = ("project setup", "record creation", "project start", "update", "annual assessment",
-          "project exit", "occurrence", "post-exit", "not yet confirmed")
+# "each entry or edit" and "implementation setup" are the Dictionary's collection points for metadata
+# such as 5.07 and 5.10.
+STAGES = ("project setup", "implementation setup", "record creation", "each entry or edit", "project start",
+          "update", "annual assessment", "project exit", "occurrence", "post-exit", "not yet confirmed")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9/-]*[A-Z0-9]")
 
 

@@ -8,10 +8,12 @@ time, and the bank model generates the JSON Schema that editors use (see `json_s
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -64,13 +66,33 @@ class Option(Model):
     feedback: Text | None = Field(None, description="Shown when the learner picks this option.")
 
 
+# A source must name the document behind the answer, not just an element: "HMIS Data Standards:
+# 3.20" says neither which document (Dictionary, Manual, CSV specifications) nor which edition.
+# These words name a kind of document, or say plainly that the answer is good practice.
+DOCUMENT_ABBREVIATIONS = re.compile(r"\b(?:CFR|FR|U\.S\.C|FAQ|NOFO|NOFA)\b")
+DOCUMENT_WORDS = re.compile(
+    r"\b(?:dictionary|manuals?|specifications?|notices?|regulations?|rules?|guides?|guidance|toolkit|glossary"
+    r"|application|HUD Exchange|Data Lab|polic(?:y|ies)|plans?|agreements?|memo|statement|good practice"
+    r"|practice export|activity dataset|this site)\b", re.IGNORECASE)
+
+
+def names_a_document(source: str) -> str:
+    """A bank's `source` must name a document: a bare element name is not enough."""
+    if not (DOCUMENT_ABBREVIATIONS.search(source) or DOCUMENT_WORDS.search(source)):
+        raise ValueError(
+            f"'{source}' names no document: say which one backs the answer and its edition, e.g. "
+            "'FY2024 HMIS Data Dictionary v1.6, 3.20 Housing Move-In Date', the HMIS Data Standards Manual, "
+            "the HMIS CSV Format Specifications, 24 CFR 578.7, a HUD notice or your CoC's policy")
+    return source
+
+
 class QuestionBase(Model):
     id: Slug = Field(description="Stable id, unique in the bank; saved progress is keyed by it.")
     prompt: Text = Field(description="The question (Markdown).")
     explanation: Text = Field(description="Why the right answer is right (Markdown).")
-    source: Text = Field(
-        description="The standard, regulation or document section that backs the answer, "
-        "e.g. 'FY2026 HMIS Data Standards Manual, 3.20 Housing Move-In Date'."
+    source: Annotated[Text, AfterValidator(names_a_document)] = Field(
+        description="The document, edition and section that back the answer, e.g. 'FY2024 HMIS Data "
+        "Dictionary v1.6, 3.20 Housing Move-In Date' or '24 CFR 578.7(b)(3)'. A bare element name is refused."
     )
 
 

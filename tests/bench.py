@@ -119,7 +119,7 @@ def big_bank_project(destination: Path) -> Path:
         {"type": "short", "number": 30, "tolerance": 1},
     ]
     questions = [{"id": f"q{n}", "prompt": f"Question **{n}**?", "explanation": "Because.",
-                  "source": "Generated", **kinds[n % len(kinds)]} for n in range(QUESTIONS)]
+                  "source": "Good practice (generated)", **kinds[n % len(kinds)]} for n in range(QUESTIONS)]
     (destination / "quizzes" / "big.yml").write_text(yaml.safe_dump({"questions": questions}), encoding="utf-8")
     (destination / "docs" / "big.md").write_text('# Big\n\n{{ quiz("big") }}\n', encoding="utf-8")
     leave_out_of_nav(destination, "big.md")

@@ -78,8 +78,10 @@ def test_right_answers_are_marked_for_the_script(html: str) -> None:
 
 def test_options_show_in_a_fixed_mixed_order_unless_the_author_keeps_theirs() -> None:
     options = [{"text": f"Option {n}", "correct": n == 0} for n in range(8)]
-    questions = [{"id": "mixed", "type": "single", "prompt": "?", "explanation": ".", "source": ".", "options": options},
-                 {"id": "kept", "type": "single", "prompt": "?", "explanation": ".", "source": ".", "options": options,
+    questions = [{"id": "mixed", "type": "single", "prompt": "?", "explanation": ".", "source": "Good practice",
+                  "options": options},
+                 {"id": "kept", "type": "single", "prompt": "?", "explanation": ".", "source": "Good practice",
+                  "options": options,
                   "shuffle": False}]
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
     banks = {"order": Bank.model_validate({"questions": questions})}

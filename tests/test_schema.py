@@ -13,7 +13,7 @@ from macros.schema import Bank, describe, path_of
 
 
 def question(**fields) -> dict:
-    return {"id": "q", "prompt": "P", "explanation": "E", "source": "S", **fields}
+    return {"id": "q", "prompt": "P", "explanation": "E", "source": "24 CFR 578.7(b)(3)", **fields}
 
 
 def problems_of(*questions: dict) -> list[tuple[tuple, str]]:
@@ -65,6 +65,35 @@ def test_a_bank_needs_questions() -> None:
     with pytest.raises(ValidationError) as caught:
         Bank.model_validate({"questions": []})
     assert describe(caught.value.errors()[0], None) == "needs at least 1 question"
+
+
+@pytest.mark.parametrize("source", [
+    "FY2024 HMIS Data Dictionary v1.6, 3.20 Housing Move-In Date (assumed carried into FY2026)",
+    "HMIS Data Standards Manual: 3.10 Project Start Date",
+    "FY2026 HMIS CSV Format Specifications v1.0, Export rule 5",
+    "24 CFR 578.57(a)(2)",
+    "HMIS Data and Technical Standards Final Notice, 69 FR 45888 (30 July 2004)",
+    "HUD HIC and PIT Data Collection Notice (e.g. Notice CPD-17-08)",
+    "HUD Exchange FAQ 3314",
+    "FY2024 CoC Application, items 2A-5 and 2A-5a",
+    "HUD Data Lab SPM programming code (system_performance_measures_5.R)",
+    "Local CoC policy (varies by CoC)",
+    "Good practice",
+])
+def test_a_source_that_names_a_document_is_accepted(source: str) -> None:
+    Bank.model_validate({"questions": [question(type="true-false", answer=True, source=source)]})
+
+
+@pytest.mark.parametrize("source", [
+    "HMIS Data Standards: 3.20",
+    "HMIS Data Standards: 3.20 Housing Move-In Date",
+    "FY2026 HMIS Data Standards: 5.07 User Identifier",
+    "HUD System Performance Measures: Measure 4, employment and income growth",
+])
+def test_a_source_that_names_no_document_is_refused(source: str) -> None:
+    [(path, message)] = problems_of(question(type="true-false", answer=True, source=source))
+    assert path == ("questions", 0, "source")
+    assert message.startswith(f"'{source}' names no document: say which one backs the answer")
 
 
 def test_multiple_with_several_right_options_is_fine() -> None:
