@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.settings import CHECKLIST, EXAMPLE_FILE, SETTINGS_FILE, Settings, load_settings, unset
+from macros.settings import CHECKLIST, COLOURS, EXAMPLE_FILE, SETTINGS_FILE, Settings, load_settings, unset
 
 
 def project_with(tmp_path: Path, settings: Path) -> Path:
@@ -63,9 +63,9 @@ def test_a_set_up_coc_has_nothing_left_to_set() -> None:
 
 def test_a_logo_that_is_not_in_local_assets_is_reported(tmp_path: Path) -> None:
     (tmp_path / "local").mkdir()
-    (tmp_path / SETTINGS_FILE).write_text("branding:\n  primary_colour: teal\n  logo: crest.png\n", encoding="utf-8")
+    (tmp_path / SETTINGS_FILE).write_text("branding:\n  primary_colour: brown\n  logo: crest.png\n", encoding="utf-8")
     settings, _, problems = load_settings(tmp_path)
-    assert settings.branding.primary_colour == "teal"
+    assert settings.branding.primary_colour == "brown"
     assert [str(problem) for problem in problems] == [
         "local/settings.yml:3: branding.logo: there is no file local/assets/crest.png; put the logo there "
         "or leave logo empty"]
@@ -83,3 +83,27 @@ def test_text_is_one_line_and_addresses_are_checked_as_a_browser_reads_them(tmp_
         "2: help_desk.hours", "3: help_desk.email", "5: documents.privacy_notice", "6: documents.user_agreement",
         "8: branding.logo"]
     assert "write it on one line" in str(problems[0]) and "write the name of a file in local/assets/" in str(problems[4])
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        red, green, blue = (int(colour[index:index + 2], 16) / 255 for index in (1, 3, 5))
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_every_header_colour_a_coc_may_choose_keeps_text_and_links_readable() -> None:
+    import re
+    import material
+    css = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+    text = css.read_text(encoding="utf-8")
+    measured = {}
+    for colour in ("teal", *COLOURS):
+        rules = re.findall(r"\[data-md-color-primary=" + colour.replace(" ", "-") + r"\]\{([^}]*)\}", text)
+        primary = next(re.search(r"--md-primary-fg-color:(#[0-9a-f]{6})", rule)[1] for rule in rules
+                       if "--md-primary-fg-color:#" in rule)
+        measured[colour] = contrast(primary, "#ffffff")  # white header text; links in this colour on white
+    assert measured.pop("teal") < 4.5  # the measure can fail
+    assert {colour: ratio for colour, ratio in measured.items() if ratio < 4.5} == {}
