@@ -36,14 +36,14 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _not_boolean(value: Any) -> Any:
+def not_boolean(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError(f"'{str(value).lower()}' is not a number: write digits only, e.g. 30 or 2.5")
     return value
 
 
 # YAML reads `yes` as true, and pydantic would then take true as 1.
-Number = Annotated[float, BeforeValidator(_not_boolean)]
+Number = Annotated[float, BeforeValidator(not_boolean)]
 
 
 class Strict(BaseModel):

@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from .loader import read_yaml, validate
 from .problems import Problem
 from .safe_markdown import is_safe_url
-from .schema import ASSET_PATTERN, COC_CODE_PATTERN, EMAIL_PATTERN, ONE_LINE_PATTERN, URL_PATTERN, Strict
+from .schema import ASSET_PATTERN, COC_CODE_PATTERN, EMAIL_PATTERN, ONE_LINE_PATTERN, URL_PATTERN, Strict, not_boolean
 
 SETTINGS_FILE = "local/settings.yml"
 EXAMPLE_FILE = "settings.example.yml"
@@ -73,13 +73,16 @@ class Documents(Strict):
     data_quality_plan: Url = None
 
 
+NotBoolean = BeforeValidator(not_boolean)  # YAML reads `yes` as true, which would pass as 1
+
+
 class DataQuality(Strict):
-    timeliness_days: Annotated[Annotated[int, Field(ge=0)] | None, Unset] = None
-    completeness_percent: Annotated[Annotated[float, Field(gt=0, le=100)] | None, Unset] = None
+    timeliness_days: Annotated[Annotated[int, Field(ge=0), NotBoolean] | None, Unset] = None
+    completeness_percent: Annotated[Annotated[float, Field(gt=0, le=100), NotBoolean] | None, Unset] = None
 
 
 class Quiz(Strict):
-    pass_mark_percent: int = Field(80, ge=1, le=100)
+    pass_mark_percent: Annotated[int, NotBoolean] = Field(80, ge=1, le=100)
 
 
 # Material's palette colours (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/)

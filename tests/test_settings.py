@@ -107,3 +107,10 @@ def test_every_header_colour_a_coc_may_choose_keeps_text_and_links_readable() ->
         measured[colour] = contrast(primary, "#ffffff")  # white header text; links in this colour on white
     assert measured.pop("teal") < 4.5  # the measure can fail
     assert {colour: ratio for colour, ratio in measured.items() if ratio < 4.5} == {}
+
+
+def test_yes_is_not_a_number_of_days(tmp_path: Path) -> None:
+    (tmp_path / "local").mkdir()
+    (tmp_path / SETTINGS_FILE).write_text("data_quality:\n  timeliness_days: yes\n", encoding="utf-8")
+    assert [str(problem) for problem in load_settings(tmp_path)[2]] == [
+        "local/settings.yml:2: data_quality.timeliness_days: 'true' is not a number: write digits only, e.g. 30 or 2.5"]
