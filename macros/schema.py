@@ -33,7 +33,20 @@ ONE_LINE_PATTERN = r"^[^\n\r]*$"
 ASSET_PATTERN = r"^[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*$"  # a path inside local/assets/, never outside
 EMAIL_PATTERN = r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def no_bidi_controls(value: str) -> str:
+    """Invisible direction controls make text show in another order than it is written, so a
+    reviewer reading a pull request would not see what learners see."""
+    found = BIDI_CONTROLS.search(value)
+    if found:
+        raise ValueError(f"contains the invisible character U+{ord(found[0]):04X}, which changes the order "
+                         "text is shown in: delete it")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(no_bidi_controls)]
 
 
 def not_boolean(value: Any) -> Any:
