@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from . import (problems, practice, schema, loader, pages, modules, settings, local, reference, cases, paths,
-               content, safe_markdown, render)
+               page_macros, calls, content, safe_markdown, render)
 
 _builds = 0
 _tooltips: reference.Tooltips | None = None  # the glossary's, added to each page by on_post_page_macros
@@ -20,12 +20,12 @@ def define_env(env) -> None:
     # each module after the ones it imports from.
     if _builds:
         for module in (problems, practice, schema, loader, pages, modules, settings, local, reference, cases,
-                       paths, content, safe_markdown, render):
+                       paths, page_macros, calls, content, safe_markdown, render):
             importlib.reload(module)
     _builds += 1
 
     project_dir = Path(env.project_dir)
-    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"])
+    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"])
     problems.fail_on(site.problems)
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(templates, site.banks)

@@ -299,13 +299,22 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[yaml.Node | None, object,
 KINDS = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false"}
 
 
+def not_a_mapping(data: object, root: yaml.Node | None, shown_as: str, first_line: int = 1,
+                  what: str = "the top level") -> Problem | None:
+    """Every content file, and a page's front matter, is 'field: value' lines: say so when it is not."""
+    if isinstance(data, dict):
+        return None
+    line = first_line + (root.start_mark.line if root is not None else 0)
+    found = f"not {KINDS.get(type(data), 'a single value')}" if data is not None else "and there are none"
+    return Problem(shown_as, line, "", f"{what} must be 'field: value' lines, {found}")
+
+
 def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str,
              first_line: int = 1) -> tuple[M | None, list[Problem]]:
     """The model built from the data, or one problem per field in error, at its line in the file."""
-    if not isinstance(data, dict):
-        kind = KINDS.get(type(data), "a single value")
-        line = first_line + (root.start_mark.line if root is not None else 0)
-        return None, [Problem(shown_as, line, "", f"the top level must be 'field: value' lines, not {kind}")]
+    problem = not_a_mapping(data, root, shown_as, first_line)
+    if problem:
+        return None, [problem]
     try:
         return model.model_validate(data), []
     except ValidationError as error:
