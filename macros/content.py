@@ -36,16 +36,19 @@ class Content:
         return {module.id: module for module in [*self.modules, *self.local_modules]}
 
 
-def check_curriculum(modules: list[Module], bank_ids: set[str], reference: Reference,
-                     project_dir: Path) -> list[Problem]:
+def check_curriculum(modules: list[Module], bank_ids: set[str], reference: Reference, project_dir: Path,
+                     pages_in_error: bool) -> list[Problem]:
     """Every training area of HUD's guide has one module page of its level and a quiz bank of the
-    same id; every module names an area of the guide."""
+    same id; every module names an area of the guide. An area with no page is not reported while a
+    module page has problems: that page may be the one, and its own problems say what to fix."""
     areas_file = f"{REFERENCE_DIR}/guide-areas.yml"
     areas_text = (read_text(project_dir / areas_file, areas_file)[0] or "").splitlines()
     problems = []
     for area in reference.guide_areas.areas:
         line = next((number for number, text in enumerate(areas_text, 1) if area.area in text), 1)
         covering = [module for module in modules if module.meta.guide_area == area.area]
+        if not covering and pages_in_error:
+            continue
         if len(covering) != 1:
             found = ", ".join(module.path for module in covering) or "none"
             problems.append(Problem(areas_file, line, "", f"'{area.area}' needs exactly one module page "
@@ -70,8 +73,8 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     banks, problems = load_banks(project_dir)
     # A bank file with problems still exists: its problems are reported, not a missing bank.
     bank_ids = {path.stem for path in bank_files(project_dir)}
-    modules, found = load_modules(docs_dir, project_dir, nav_paths(nav))
-    problems += found
+    modules, modules_found = load_modules(docs_dir, project_dir, nav_paths(nav))
+    problems += modules_found
     settings, unset, found = load_settings(project_dir)
     problems += found
     cases, found = load_cases(project_dir)
@@ -79,7 +82,7 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     reference, found = load_reference(project_dir)
     problems += found
     if reference is not None:
-        problems += check_curriculum(modules, bank_ids, reference, project_dir)
+        problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found))
     local_modules, local_found = load_local_modules(project_dir)
     problems += local_found
     for module in local_modules:

@@ -248,8 +248,13 @@ def syntax_problem(error: yaml.YAMLError, text: str, shown_as: str, first_line: 
         return Problem(shown_as, first_line + runaway.start_mark.line, "", f"YAML syntax error: the quoted text "
                        f"that starts on this line runs on to line {ends}, {gave_up_at} {problem}; is its closing "
                        "quote missing?")
-    if context and start:
+    if context and problem.startswith("but "):  # PyYAML splits "expected X, but found Y" in two
+        problem = f"{context}, {problem}"
+    elif context and start:
         problem += f" ({context} that starts at line {first_line + start.line})"
+    if isinstance(error, yaml.constructor.ConstructorError):
+        return Problem(shown_as, gave_up, "", f"YAML error: {problem}; write keys as plain text, and values "
+                       "without tags such as !!python")
     return Problem(shown_as, gave_up, "", f"YAML syntax error: {problem}; check indentation, quotes and brackets")
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import read_text, read_yaml, validate
+from .loader import not_a_mapping, read_text, read_yaml, validate
 from .problems import Problem
 from .pages import LOCAL_PAGES_DIR, front_matter
 from .schema import LocalModuleMeta, ModuleMeta
@@ -45,8 +45,9 @@ def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[Modu
                               "(title, description, level, minutes, audiences, guide_area)")]
     front, first_line = found
     root, data, problems = read_yaml(front, shown_as, first_line)
-    if problems:
-        return None, problems
+    problem = not_a_mapping(data, root, shown_as, first_line, "the front matter") if not problems else None
+    if problems or problem:
+        return None, problems or [problem]
     meta, problems = validate(meta_model, data, root, shown_as, first_line)
     if meta is None:
         return None, problems

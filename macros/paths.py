@@ -85,7 +85,7 @@ def load_paths(project_dir: Path, module_ids: set[str]) -> tuple[Paths | None, l
                                         f"no module '{module}'; modules are the pages in docs/introductory/ "
                                         "and docs/advanced/, named by file"))
         for pre_index, pre in enumerate(_items(path.get("prerequisites"))):
-            if _text(pre) and pre not in ids:
+            if _text(pre) and pre not in ids and None not in ids:  # an id in error may be the one named
                 problems.append(problem(("paths", index, "prerequisites", pre_index), f"no path '{pre}'"))
     graph: dict[str, list[str]] = {}
     for path_id, before in zip(ids, prerequisites):
