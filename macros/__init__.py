@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import (problems, practice, schema, loader, pages, modules, settings, local, reference, cases, paths,
+from . import (problems, practice, schema, safe_yaml, loader, pages, modules, settings, local, reference, cases, paths,
                page_macros, calls, content, safe_markdown, render)
 
 _builds = 0
@@ -19,7 +19,7 @@ def define_env(env) -> None:
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply,
     # each module after the ones it imports from.
     if _builds:
-        for module in (problems, practice, schema, loader, pages, modules, settings, local, reference, cases,
+        for module in (problems, practice, schema, safe_yaml, loader, pages, modules, settings, local, reference, cases,
                        paths, page_macros, calls, content, safe_markdown, render):
             importlib.reload(module)
     _builds += 1

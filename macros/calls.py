@@ -24,8 +24,8 @@ class Ids:
     """The values one argument of a macro may take, and why a value that is not one fails."""
 
     parameter: str
-    known: Collection[str] | None  # None: the file that lists them has problems, reported already
-    missing: Callable[[str, Page], str]
+    known: Collection[str] | None  # None: any value (a slot's name), or the file listing them has problems
+    missing: Callable[[str, Page], str] = lambda value, page: ""
 
 
 def id_rules(bank_ids: Collection[str], case_ids: Collection[str], path_ids: Collection[str] | None,
@@ -33,7 +33,8 @@ def id_rules(bank_ids: Collection[str], case_ids: Collection[str], path_ids: Col
     """The macros that name content, and what each may name."""
     def bank(bank_id: str, page: Page) -> str:
         places = f"{LOCAL_BANKS_DIR}/{bank_id}.yml or " if page.is_local else ""
-        return f"there is no bank {places}{BANKS_DIR}/{bank_id}.yml; known banks: {', '.join(sorted(bank_ids)) or 'none'}"
+        known = ", ".join(sorted(bank_ids)) or "none"
+        return f"there is no bank {places}{BANKS_DIR}/{bank_id}.yml; known banks: {known}"
 
     def case(case_id: str, page: Page) -> str:
         return f"there is no case {CASES_DIR}/{case_id}.yml; known cases: {', '.join(sorted(case_ids)) or 'none'}"
@@ -47,7 +48,7 @@ def id_rules(bank_ids: Collection[str], case_ids: Collection[str], path_ids: Col
         "data_elements": Ids("family", family_ids, lambda family, page: f"there is no family '{family}' in "
                              f"{REFERENCE_DIR}/data-elements.yml; families are: {', '.join(family_ids or ())}"),
         "module_list": Ids("level", LEVELS, lambda level, page: f"'{level}' is not a level: use {' or '.join(LEVELS)}"),
-        "local_callout": Ids("slot", None, lambda slot, page: ""),
+        "local_callout": Ids("slot", None),  # written out all the same: check_callouts needs the slots
     }
 
 

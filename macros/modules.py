@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import not_a_mapping, read_text, read_yaml, validate
+from .loader import not_a_mapping, read_text, validate
 from .problems import Problem
 from .pages import LOCAL_PAGES_DIR, front_matter
+from .safe_yaml import read_yaml
 from .schema import LocalModuleMeta, ModuleMeta
 
 LEVELS = ("introductory", "advanced")

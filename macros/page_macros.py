@@ -246,8 +246,8 @@ def find_calls(pages: list[Page], docs_dir: Path, settings: type[BaseModel],
             try:
                 tree = PAGES.parse(source)
             except jinja2.TemplateSyntaxError as error:
-                problems.append(Problem(page.shown_as, first_line + (error.lineno or 1) - 1, "",
-                                        f"macro syntax error: {error.message.rstrip('.')}; to show {{{{ or {{% as text, put "
+                problems.append(Problem(page.shown_as, first_line + (error.lineno or 1) - 1, "", f"macro syntax "
+                                        f"error: {error.message.rstrip('.')}; to show {{{{ or {{% as text, put "
                                         "{% raw %} before it and {% endraw %} after"))
                 continue
             except RecursionError:

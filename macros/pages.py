@@ -9,8 +9,9 @@ from pathlib import Path
 import yaml
 from mkdocs.utils import meta
 
-from .loader import not_a_mapping, node_at, read_text, read_yaml
+from .loader import not_a_mapping, node_at, read_text
 from .problems import Problem
+from .safe_yaml import read_yaml
 
 LOCAL_PAGES_DIR = "local/pages"
 CALLOUTS_DIR = "local/callouts"

@@ -9,8 +9,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from .loader import field_path, node_at, read_yaml_file, validate
+from .loader import node_at, read_yaml_file, validate
 from .problems import Problem
+from .safe_yaml import field_path
 from .schema import Slug, Strict, Text
 
 PATHS_FILE = "quizzes/reference/paths.yml"
@@ -66,7 +67,8 @@ def load_paths(project_dir: Path, module_ids: set[str]) -> tuple[Paths | None, l
     paths, problems = validate(Paths, data, root, PATHS_FILE)
     # The cross-checks read the raw data, so they run even when a field above was invalid; a value of
     # the wrong type there is already a problem above, so they skip it.
-    raw = [path if isinstance(path, dict) else {} for path in _items(data.get("paths") if isinstance(data, dict) else None)]
+    listed = _items(data.get("paths") if isinstance(data, dict) else None)
+    raw = [path if isinstance(path, dict) else {} for path in listed]
 
     def problem(where: tuple, message: str) -> Problem:
         _, line = node_at(root, where)

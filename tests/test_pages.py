@@ -92,8 +92,8 @@ def test_syntax_errors_are_reported_at_the_file_line_after_the_front_matter(tmp_
     # mkdocs-macros counts lines from after the front matter (and the blank lines MkDocs drops).
     write_page(tmp_path, "docs/broken.md", "---\ntitle: Broken\n---\n\n\n# Broken\n\nText {{ quiz( }}\n")
     assert page_problems(tmp_path / "docs", [], tmp_path) == [
-        "docs/broken.md:8: macro syntax error: unexpected '}', expected ')'; to show {{ or {% as text, put {% raw %} before it "
-        "and {% endraw %} after"]
+        "docs/broken.md:8: macro syntax error: unexpected '}', expected ')'; to show {{ or {% as text, put "
+        "{% raw %} before it and {% endraw %} after"]
 
 
 def test_a_title_with_macros_is_checked_at_its_line(tmp_path: Path) -> None:
