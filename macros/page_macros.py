@@ -16,6 +16,7 @@ import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel
 
+from .loader import read_text
 from .pages import Page
 from .problems import Problem
 
@@ -62,7 +63,7 @@ class PageNames:
 
     @classmethod
     def of_package(cls, package_dir: Path = PACKAGE_DIR) -> PageNames:
-        tree = ast.parse((package_dir / "__init__.py").read_text(encoding="utf-8"))
+        tree = ast.parse(read_text(package_dir / "__init__.py", "macros/__init__.py")[0] or "")
         macros, filters, variables = {}, set(), set()
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef):
