@@ -24,7 +24,10 @@ M = TypeVar("M", bound=BaseModel)
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """A file's text with a UTF-8 BOM dropped and line ends as '\\n', as MkDocs reads pages; or,
     if it is not UTF-8, a problem at the line of the first byte that is not."""
-    data = path.read_bytes().removeprefix(BOM)
+    try:
+        data = path.read_bytes().removeprefix(BOM)
+    except OSError as error:  # a folder named like a file, or a file without read permission
+        return None, [Problem(shown_as, 1, "", f"cannot be read: {error.strerror or error}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -74,6 +74,11 @@ def test_bytes_that_are_not_utf8_are_named_by_line_and_column(tmp_path: Path) ->
         "quizzes/bank.yml:3: not UTF-8 text: byte 0xE9 at column 12 cannot be read; save the file with UTF-8 encoding"]
 
 
+def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "folder.yml").mkdir()
+    assert read_text(tmp_path / "folder.yml", "quizzes/folder.yml")[1][0].message.startswith("cannot be read: ")
+
+
 def test_a_bom_and_windows_line_ends_are_read_as_plain_text(tmp_path: Path) -> None:
     path = tmp_path / "bank.yml"
     path.write_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes().replace(b"\n", b"\r\n"))
