@@ -4,8 +4,12 @@ traceback; and the build reports exactly what `make check` reports.
 
 Each folder there is one kind of content file; KINDS says where its files go in a copy of the
 project. Next to each input, <name>.expected holds every problem line `make check` must print, in
-order; a line ending in " ..." matches any line that starts with the text before it. An empty
-.expected file marks a valid input (a BOM, Windows line ends) that must pass."""
+order; a line ending in " ..." matches any line that starts with the text before it (for lists of
+banks or settings that grow). An empty .expected file marks a valid input, with a BOM, that must pass.
+
+`make check` runs in a child forked from this process, which has imported the package once: a crash
+or a hang is caught as in a subprocess, at a third of the cost. The representative few in BUILT
+also run as editors run them, `python -m macros` and `mkdocs build --strict`."""
 
 from __future__ import annotations
 
@@ -158,7 +162,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Run, Run]
 
 
 def test_the_corpus_covers_every_kind_of_file_with_at_least_forty_inputs() -> None:
-    assert len(inputs()) >= 40
+    assert len([path for path in inputs() if expected_lines(path)]) >= 40
     assert {path.parent.name for path in inputs()} == set(KINDS)
 
 
