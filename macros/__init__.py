@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from . import (problems, practice, schema, loader, pages, modules, settings, local, reference, cases, paths,
-               content, safe_markdown, render)
+from . import (problems, practice, schema, safe_yaml, loader, pages, modules, settings, local, reference, cases, paths,
+               page_macros, calls, content, safe_markdown, render)
 
 _builds = 0
 _tooltips: reference.Tooltips | None = None  # the glossary's, added to each page by on_post_page_macros
@@ -19,13 +19,13 @@ def define_env(env) -> None:
     # `mkdocs serve` keeps this package imported between rebuilds; reload so code edits apply,
     # each module after the ones it imports from.
     if _builds:
-        for module in (problems, practice, schema, loader, pages, modules, settings, local, reference, cases,
-                       paths, content, safe_markdown, render):
+        for module in (problems, practice, schema, safe_yaml, loader, pages, modules, settings, local, reference, cases,
+                       paths, page_macros, calls, content, safe_markdown, render):
             importlib.reload(module)
     _builds += 1
 
     project_dir = Path(env.project_dir)
-    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"])
+    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"])
     problems.fail_on(site.problems)
     templates = render.template_environment(env.conf)
     quizzes = render.QuizRenderer(templates, site.banks)

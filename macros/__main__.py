@@ -17,7 +17,6 @@ from pydantic import BaseModel
 from .cases import CASES_DIR, Case
 from .content import load_content
 from .loader import BANKS_DIR
-from .pages import callout_slots, page_lines
 from .problems import fail_on
 from .schema import Bank, json_schema
 
@@ -34,7 +33,8 @@ def schema_text(name: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description="Validate quiz banks and quiz() calls.")
+    parser = argparse.ArgumentParser(prog="python -m macros", description="Validate all content and every macro "
+                                     "call in the pages, as the build does, without building.")
     parser.add_argument("--write-schema", action="store_true", help="rewrite the JSON Schemas from the models")
     if parser.parse_args(argv).write_schema:
         for name in SCHEMAS:
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
         return 0
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
     docs_dir = Path(config["docs_dir"])
-    site = load_content(PROJECT_DIR, docs_dir, config["nav"])
+    site = load_content(PROJECT_DIR, docs_dir, config["nav"], config["extra"])
     try:
         fail_on(site.problems)
     except PluginError as error:
@@ -52,8 +52,7 @@ def main(argv: list[str]) -> int:
     questions = sum(len(bank.questions) for bank in site.banks.values())
     print(f"{len(site.modules)} modules, {len(site.banks)} quiz banks, {questions} questions, "
           f"{len(site.cases)} practice cases: all valid")
-    slots = sorted(callout_slots(page_lines(docs_dir, PROJECT_DIR)))
-    print(f"slots your CoC can fill in local/callouts/<slot>.md: {', '.join(slots)}")
+    print(f"slots your CoC can fill in local/callouts/<slot>.md: {', '.join(site.callout_slots)}")
     if site.unset_settings:
         print(f"still FIXME in local/settings.yml: {', '.join(site.unset_settings)}")
     return 0

@@ -12,8 +12,9 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
-from .loader import field_path, load_file, node_at
+from .loader import load_file, node_at
 from .problems import Problem
+from .safe_yaml import field_path
 from .schema import SLUG_PATTERN, Strict, Text
 
 CASES_DIR = "quizzes/cases"

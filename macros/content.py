@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cases import CASES_DIR, Case, case_files, load_cases
-from .loader import load_banks
-from .modules import Module, load_local_modules, load_modules, nav_paths
-from .pages import LOCAL_PAGES_DIR, QUIZ_CALL, check_callouts, check_case_calls, check_quiz_calls, page_lines
+from .calls import callout_slots, check_case_calls, check_ids, check_quiz_calls, id_rules
+from .cases import Case, case_files, load_cases
+from .loader import bank_files, load_banks, read_text
+from .modules import LEVELS, Module, load_local_modules, load_modules, nav_paths
+from .page_macros import find_calls
+from .pages import check_callouts, read_pages
 from .paths import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
 from .reference import REFERENCE_DIR, Reference, load_reference
@@ -26,22 +29,26 @@ class Content:
     unset_settings: list[str]  # still FIXME in local/settings.yml
     reference: Reference | None
     paths: Paths | None
+    callout_slots: list[str]  # the slots pages offer for local/callouts/<slot>.md
     problems: list[Problem]
 
     def by_id(self) -> dict[str, Module]:
         return {module.id: module for module in [*self.modules, *self.local_modules]}
 
 
-def check_curriculum(modules: list[Module], banks: dict[str, object], reference: Reference,
-                     project_dir: Path) -> list[Problem]:
+def check_curriculum(modules: list[Module], bank_ids: set[str], reference: Reference, project_dir: Path,
+                     pages_in_error: bool) -> list[Problem]:
     """Every training area of HUD's guide has one module page of its level and a quiz bank of the
-    same id; every module names an area of the guide."""
+    same id; every module names an area of the guide. An area with no page is not reported while a
+    module page has problems: that page may be the one, and its own problems say what to fix."""
     areas_file = f"{REFERENCE_DIR}/guide-areas.yml"
-    areas_text = (project_dir / areas_file).read_text(encoding="utf-8").splitlines()
+    areas_text = (read_text(project_dir / areas_file, areas_file)[0] or "").splitlines()
     problems = []
     for area in reference.guide_areas.areas:
         line = next((number for number, text in enumerate(areas_text, 1) if area.area in text), 1)
         covering = [module for module in modules if module.meta.guide_area == area.area]
+        if not covering and pages_in_error:
+            continue
         if len(covering) != 1:
             found = ", ".join(module.path for module in covering) or "none"
             problems.append(Problem(areas_file, line, "", f"'{area.area}' needs exactly one module page "
@@ -55,42 +62,60 @@ def check_curriculum(modules: list[Module], banks: dict[str, object], reference:
         if module.meta.guide_area not in known:
             problems.append(Problem(shown_as, 1, "guide_area", f"'{module.meta.guide_area}' is not a training "
                                     f"area of the guide; use one listed in {areas_file}"))
-        if module.id not in banks:
+        if module.id not in bank_ids:
             problems.append(Problem(shown_as, 1, "", f"a module needs a quiz bank quizzes/{module.id}.yml"))
     return problems
 
 
-def load_content(project_dir: Path, docs_dir: Path, nav: object) -> Content:
+def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables: Iterable[str] = ()) -> Content:
+    """`extra_variables`: names mkdocs.yml's `extra:` gives pages, besides those mkdocs-macros and
+    this package give."""
     banks, problems = load_banks(project_dir)
-    modules, found = load_modules(docs_dir, project_dir, nav_paths(nav))
-    settings, unset, settings_problems = load_settings(project_dir)
-    lines = page_lines(docs_dir, project_dir)
-    problems += found + settings_problems + check_quiz_calls(lines, banks)
-    problems += check_callouts(lines, project_dir)
+    # A bank file with problems still exists: its problems are reported, not a missing bank.
+    bank_ids = {path.stem for path in bank_files(project_dir)}
+    modules, modules_found = load_modules(docs_dir, project_dir, nav_paths(nav))
+    problems += modules_found
+    settings, unset, found = load_settings(project_dir)
+    problems += found
     cases, found = load_cases(project_dir)
-    problems += found + check_case_calls(lines, project_dir, CASES_DIR, [path.stem for path in case_files(project_dir)])
+    problems += found
     reference, found = load_reference(project_dir)
     problems += found
     if reference is not None:
-        problems += check_curriculum(modules, banks, reference, project_dir)
-    local_modules, found = load_local_modules(project_dir)
-    problems += found
-    quizzes_shown = {(shown_as, call["bank"]) for shown_as, _, line in lines for call in QUIZ_CALL.finditer(line)}
+        problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found))
+    local_modules, local_found = load_local_modules(project_dir)
+    problems += local_found
     for module in local_modules:
-        page = f"{LOCAL_PAGES_DIR}/{module.id}.md"
-        if module.id not in banks:
-            problems.append(Problem(page, 1, "", f"a module needs a quiz bank "
+        if module.id not in bank_ids:
+            problems.append(Problem(f"local/pages/{module.id}.md", 1, "", f"a module needs a quiz bank "
                                     f"local/quizzes/{module.id}.yml, so learners can pass it"))
-        elif (page, module.id) not in quizzes_shown:
-            problems.append(Problem(page, 1, "", f'a module shows its own quiz, so learners can pass it: add '
-                                    f'{{{{ quiz("{module.id}") }}}} on a line of its own'))
-    paths, found = load_paths(project_dir, {module.id for module in modules})
+    # A module whose page has problems is still a module: paths that name it need no lines of their own.
+    upstream_ids = {page.stem for level in LEVELS for page in (docs_dir / level).glob("*.md")}
+    local_ids = {module.id for module in local_modules} | {Path(problem.file).stem for problem in local_found}
+    paths, found = load_paths(project_dir, upstream_ids)
     problems += found
     if paths is not None:
-        paths, found = add_local_steps(project_dir, paths, {module.id for module in [*modules, *local_modules]})
+        paths, found = add_local_steps(project_dir, paths, upstream_ids | local_ids)
         problems += found
     for path in paths.paths if paths else []:
         if not (docs_dir / "paths" / f"{path.id}.md").is_file():
             problems.append(Problem(PATHS_FILE, 1, "", f"the path '{path.id}' needs a page docs/paths/{path.id}.md "
                                     f'with {{{{ path_page("{path.id}") }}}}'))
-    return Content(banks, cases, modules, local_modules, settings, unset, reference, paths, problems)
+    pages, found = read_pages(docs_dir, project_dir)
+    problems += found
+    calls, found = find_calls(pages, docs_dir, Settings, extra_variables)
+    problems += found
+    case_ids = [path.stem for path in case_files(project_dir)]
+    families = [family.id for family in reference.data_elements.families] if reference else None
+    problems += check_ids(calls, id_rules(bank_ids, case_ids, [path.id for path in paths.paths] if paths else None,
+                                          families))
+    problems += check_quiz_calls(calls) + check_case_calls(calls, case_ids)
+    quizzes_shown = {(call.page.shown_as, call.arguments.get("bank_id")) for call in calls if call.macro == "quiz"}
+    for module in local_modules:
+        page = f"local/pages/{module.id}.md"
+        if module.id in bank_ids and (page, module.id) not in quizzes_shown:
+            problems.append(Problem(page, 1, "", f'a module shows its own quiz, so learners can pass it: add '
+                                    f'{{{{ quiz("{module.id}") }}}} on a line of its own'))
+    slots = callout_slots(calls)
+    problems += check_callouts(slots, project_dir)
+    return Content(banks, cases, modules, local_modules, settings, unset, reference, paths, sorted(slots), problems)

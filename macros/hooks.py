@@ -2,16 +2,20 @@
 to the build: the CoC's own pages in local/pages/ and files in local/assets/ (such as a logo),
 under local/, so a fork never edits docs/; and the generated practice export, under downloads/.
 It also escapes every page's front matter, which Material prints as HTML (a title, a description).
+Under `mkdocs serve` it keeps the last good build on show while an edit has problems.
 MkDocs loads this file by path, not as part of the package; importing the package itself, as
 mkdocs-macros does, means both share one practice module and the export is generated once."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -47,3 +51,21 @@ def escaped(value: object) -> object:
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     page.meta = escaped(page.meta)
     return markdown
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    """mkdocs serve answers no page request until a rebuild succeeds, so one bad edit would hang the
+    browser until it is fixed. A failed rebuild has already printed its problems and changed no file
+    of the last good build (content is checked before the site is written): serve that meanwhile."""
+    rebuild = server.builder
+
+    def rebuild_or_keep_the_last_good_build(*args, **kwargs) -> None:
+        try:
+            rebuild(*args, **kwargs)
+        except (Exception, SystemExit) as error:  # mkdocs' Abort, after a build error, is a SystemExit
+            cause = "" if isinstance(error, SystemExit) else f" ({type(error).__name__}: {error})"
+            logging.getLogger("mkdocs").error(f"The site was not rebuilt{cause}: the server keeps showing the last "
+                                              "good build. Fix the problems above and save again.")
+
+    server.builder = rebuild_or_keep_the_last_good_build
+    return server

@@ -1,4 +1,5 @@
-"""Read quiz banks from quizzes/*.yml and report every problem with its file and line."""
+"""Read content files: text as UTF-8 (read_text, which every file the site reads goes through), YAML
+(safe_yaml.py) and models validated with every problem at its file and line."""
 
 from __future__ import annotations
 
@@ -10,23 +11,31 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
+from .safe_yaml import Path_, children, field_path, read_yaml
 from .schema import SLUG_PATTERN, Bank, describe, field_names, path_of
 
 BANKS_DIR = "quizzes"
 BANK_DIRS = (BANKS_DIR, "local/quizzes")  # upstream banks, then the CoC's own
-# libyaml's parser is ten times faster; PyYAML's own explains syntax errors better.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+BOM = b"\xef\xbb\xbf"
 
-Path_ = tuple[int | str, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
-def field_path(path: Path_) -> str:
-    """('questions', 3, 'options') -> 'questions[3].options', the form editors see in errors."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text
+def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """A file's text with a UTF-8 BOM dropped and line ends as '\\n', as MkDocs reads pages; or,
+    if it is not UTF-8, a problem at the line of the first byte that is not."""
+    try:
+        data = path.read_bytes().removeprefix(BOM)
+    except OSError as error:  # a folder named like a file, or a file without read permission
+        return None, [Problem(shown_as, 1, "", f"cannot be read: {error.strerror or error}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(shown_as, line, "", f"not UTF-8 text: byte 0x{data[error.start]:02X} at column "
+                              f"{column} cannot be read; save the file with UTF-8 encoding")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 def node_at(root: yaml.Node, path: Path_) -> tuple[yaml.Node, int]:
@@ -46,22 +55,27 @@ def node_at(root: yaml.Node, path: Path_) -> tuple[yaml.Node, int]:
     return node, line
 
 
-def duplicate_keys(node: yaml.Node, path: Path_ = ()) -> list[tuple[Path_, int, str]]:
-    """YAML lets a repeated key silently replace the first; an editor almost never means that."""
-    found = []
-    if isinstance(node, yaml.MappingNode):
-        first_line: dict[str, int] = {}
-        for key, value in node.value:
-            line = key.start_mark.line + 1
-            if key.value in first_line:
-                found.append((path + (key.value,), line, f"duplicate key '{key.value}' (first at line "
-                              f"{first_line[key.value]}); YAML keeps only the last one, so remove one"))
-            first_line.setdefault(key.value, line)
-            found += duplicate_keys(value, path + (key.value,))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            found += duplicate_keys(item, path + (index,))
-    return found
+def duplicate_keys(root: yaml.Node) -> list[tuple[Path_, int, str]]:
+    """YAML lets a repeated key silently replace the first; an editor almost never means that.
+    Each node is visited once, however many aliases repeat it."""
+    found, todo, seen = [], [(root, ())], set()
+    while todo:
+        node, path = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                line = key.start_mark.line + 1
+                if key.value in first_line:
+                    found.append((path + (key.value,), line, f"duplicate key '{key.value}' (first at line "
+                                  f"{first_line[key.value]}); YAML keeps only the last one, so remove one"))
+                first_line.setdefault(key.value, line)
+        todo += [(child, path + (place,)) for place, child in children(node)]
+    return sorted(found, key=lambda item: item[1])
 
 
 def duplicate_ids(root: yaml.Node) -> list[tuple[Path_, int, str]]:
@@ -80,41 +94,31 @@ def duplicate_ids(root: yaml.Node) -> list[tuple[Path_, int, str]]:
     return found
 
 
-def syntax_problem(error: yaml.YAMLError, shown_as: str, first_line: int = 1) -> Problem:
-    """PyYAML's own words, on one line, at the line where it gave up."""
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
-    if context and start:
-        problem += f" ({context} that starts at line {first_line + start.line})"
-    return Problem(shown_as, first_line + (mark.line if mark else 0), "",
-                   f"YAML syntax error: {problem}; check indentation, quotes and brackets")
+def read_yaml_file(path: Path, shown_as: str) -> tuple[yaml.Node | None, object, list[Problem]]:
+    """A whole YAML file, read and parsed: nodes, data and any problem that stopped either."""
+    text, problems = read_text(path, shown_as)
+    return read_yaml(text, shown_as) if text is not None else (None, None, problems)
 
 
-def parse(text: str, loader_class: type = FAST_LOADER) -> tuple[yaml.Node | None, object]:
-    """The node tree (for line numbers) and the data, from one parse."""
-    loader = loader_class(text)
-    try:
-        root = loader.get_single_node()
-        return root, loader.construct_document(root) if root is not None else None
-    finally:
-        loader.dispose()
+KINDS = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false"}
 
 
-def read_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[yaml.Node | None, object, list[Problem]]:
-    """Parse YAML that starts at `first_line` of the file `shown_as`: nodes, data and any syntax problem."""
-    try:
-        return (*parse(text), [])
-    except yaml.YAMLError:
-        try:  # again with PyYAML's own parser, for its clearer message
-            return (*parse(text, yaml.SafeLoader), [])
-        except yaml.YAMLError as error:
-            return None, None, [syntax_problem(error, shown_as, first_line)]
+def not_a_mapping(data: object, root: yaml.Node | None, shown_as: str, first_line: int = 1,
+                  what: str = "the top level") -> Problem | None:
+    """Every content file, and a page's front matter, is 'field: value' lines: say so when it is not."""
+    if isinstance(data, dict):
+        return None
+    line = first_line + (root.start_mark.line if root is not None else 0)
+    found = f"not {KINDS.get(type(data), 'a single value')}" if data is not None else "and there are none"
+    return Problem(shown_as, line, "", f"{what} must be 'field: value' lines, {found}")
 
 
 def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str,
              first_line: int = 1) -> tuple[M | None, list[Problem]]:
     """The model built from the data, or one problem per field in error, at its line in the file."""
+    problem = not_a_mapping(data, root, shown_as, first_line)
+    if problem:
+        return None, [problem]
     try:
         return model.model_validate(data), []
     except ValidationError as error:
@@ -131,7 +135,7 @@ def load_file(model: type[M], path: Path, shown_as: str,
               needs: str) -> tuple[M | None, yaml.Node | None, list[Problem]]:
     """Parse and validate one YAML file: the model, the node tree (for further checks with
     lines) and every problem, repeated keys included. `needs` says what an empty file lacks."""
-    root, data, problems = read_yaml(path.read_text(encoding="utf-8"), shown_as)
+    root, data, problems = read_yaml_file(path, shown_as)
     if problems:
         return None, None, problems
     if root is None:
@@ -149,14 +153,18 @@ def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
     return (bank if not problems else None), sorted(set(problems))
 
 
+def bank_files(project_dir: Path) -> list[Path]:
+    """Every file in quizzes/ and local/quizzes/ that could be a bank, whether valid or not."""
+    return [path for folder in BANK_DIRS for path in sorted((project_dir / folder).glob("*.y*ml"))]
+
+
 def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:
     """Every bank in quizzes/ and the CoC's local/quizzes/, keyed by file name without .yml,
     and every problem in any of them."""
     banks: dict[str, Bank] = {}
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
-    paths = [path for folder in BANK_DIRS for path in sorted((project_dir / folder).glob("*.y*ml"))]
-    for path in paths:
+    for path in bank_files(project_dir):
         shown_as = path.relative_to(project_dir).as_posix()
         bank_id = path.stem
         if path.suffix != ".yml":

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.utils import meta
 
+from .loader import read_text
 from .pages import CALLOUTS_DIR, LOCAL_PAGES_DIR
 
 
@@ -21,14 +22,14 @@ class LocalPage:
 def callout_text(project_dir: Path, slot: str) -> str | None:
     """The CoC's Markdown for a slot, if it wrote one."""
     path = project_dir / CALLOUTS_DIR / f"{slot}.md"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    return read_text(path, f"{CALLOUTS_DIR}/{slot}.md")[0] if path.is_file() else None
 
 
 def local_pages(project_dir: Path) -> list[LocalPage]:
     """The CoC's pages, titled as their front matter or first heading says."""
     found = []
     for path in sorted((project_dir / LOCAL_PAGES_DIR).rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, path.relative_to(project_dir).as_posix())[0] or ""
         heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
         title = meta.get_data(text)[1].get("title") or (heading[1].strip() if heading else path.stem)
         found.append(LocalPage(title, "local/" + path.relative_to(project_dir / LOCAL_PAGES_DIR).as_posix()))

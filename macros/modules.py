@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import read_yaml, validate
+from .loader import not_a_mapping, read_text, validate
 from .problems import Problem
-from .pages import LOCAL_PAGES_DIR
+from .pages import LOCAL_PAGES_DIR, front_matter
 from .safe_markdown import Trusted
+from .safe_yaml import read_yaml
 from .schema import LocalModuleMeta, ModuleMeta
 
 LEVELS = ("introductory", "advanced")
@@ -35,26 +36,20 @@ def objectives_of(text: str) -> tuple[str, ...]:
     return tuple(line.strip()[2:] for line in box[1].splitlines() if line.strip().startswith("- ")) if box else ()
 
 
-def front_matter(text: str) -> tuple[str, int] | None:
-    """The YAML between the opening and closing '---' lines, and the file line it starts on."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return None
-    end = next((index for index, line in enumerate(lines[1:], 1) if line.strip() in {"---", "..."}), None)
-    return ("\n".join(lines[1:end]), 2) if end else None
-
-
 def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[ModuleMeta] = ModuleMeta,
                 path: str | None = None) -> tuple[Module | None, list[Problem]]:
-    text = page.read_text(encoding="utf-8")
+    text, problems = read_text(page, shown_as)
+    if text is None:
+        return None, problems
     found = front_matter(text)
     if found is None:
         return None, [Problem(shown_as, 1, "", "a module page starts with front matter between '---' lines "
                               "(title, description, level, minutes, audiences, guide_area)")]
     front, first_line = found
     root, data, problems = read_yaml(front, shown_as, first_line)
-    if problems:
-        return None, problems
+    problem = not_a_mapping(data, root, shown_as, first_line, "the front matter") if not problems else None
+    if problems or problem:
+        return None, problems or [problem]
     meta, problems = validate(meta_model, data, root, shown_as, first_line)
     if meta is None:
         return None, problems
@@ -67,11 +62,13 @@ def load_local_modules(project_dir: Path) -> tuple[list[Module], list[Problem]]:
     join learning paths. Other local pages are plain pages."""
     modules, problems = [], []
     for page in sorted((project_dir / LOCAL_PAGES_DIR).glob("*.md")):
-        found = front_matter(page.read_text(encoding="utf-8"))
-        if not found or not re.search(r"^level:", found[0], re.MULTILINE):
+        shown_as = page.relative_to(project_dir).as_posix()
+        text, errors = read_text(page, shown_as)
+        found = front_matter(text or "")
+        if errors or not found or not re.search(r"^level:", found[0], re.MULTILINE):
+            problems += errors
             continue
-        module, errors = load_module(page, project_dir, page.relative_to(project_dir).as_posix(),
-                                     LocalModuleMeta, f"local/{page.name}")
+        module, errors = load_module(page, project_dir, shown_as, LocalModuleMeta, f"local/{page.name}")
         problems += errors
         if module is not None:
             modules.append(module)

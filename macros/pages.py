@@ -1,105 +1,96 @@
-"""The macro calls written in pages, checked before any page renders: quiz("...") calls against
-the banks, practice_case("...") calls against the cases, and local_callout("...") slots against
-the CoC's files in local/callouts/."""
+"""The Markdown pages the build renders (docs/ and the CoC's local/pages/), each read once, with
+its front matter checked, and the part mkdocs-macros renders found as MkDocs finds it."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from mkdocs.utils import meta
 
+from .loader import not_a_mapping, node_at, read_text
 from .problems import Problem
+from .safe_yaml import read_yaml
 
 LOCAL_PAGES_DIR = "local/pages"
 CALLOUTS_DIR = "local/callouts"
-QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*(?P<quote>["'])(?P<bank>.*?)(?P=quote)\s*\)\s*-?\}\}""")
-CASE_CALL = re.compile(
-    r"""\{\{-?\s*(?P<macro>practice_case(?:_key)?)\(\s*(?P<quote>["'])(?P<case>.*?)(?P=quote)\s*\)""")
-CALLOUT_CALL = re.compile(r"""\{%-?\s*call\s+local_callout\(\s*(?P<quote>["'])(?P<slot>.*?)(?P=quote)\s*\)""")
 
 
-def rendered_pages(docs_dir: Path, project_dir: Path) -> list[Path]:
-    """Every Markdown page the build renders with macros: docs/ and the CoC's local/pages/."""
-    pages = [*docs_dir.rglob("*.md"), *(project_dir / LOCAL_PAGES_DIR).rglob("*.md")]
-    return sorted(page for page in pages
-                  if meta.get_data(page.read_text(encoding="utf-8"))[1].get("render_macros") is not False)
+@dataclass(frozen=True)
+class Page:
+    shown_as: str  # the path in messages, e.g. "docs/index.md"
+    text: str
+    meta: dict = field(default_factory=dict)  # the front matter
+    front: yaml.Node | None = None  # the front matter's nodes, for line numbers
+    body: str = ""  # what mkdocs-macros renders: the text after the front matter
+    body_line: int = 1  # the file line that is the body's first line
+
+    @property
+    def is_local(self) -> bool:
+        return self.shown_as.startswith(f"{LOCAL_PAGES_DIR}/")
+
+    @property
+    def renders_macros(self) -> bool:
+        return self.meta.get("render_macros") is not False
+
+    @property
+    def leaves_search(self) -> bool:
+        """Whether the front matter keeps it out of Material's search index."""
+        options = self.meta.get("search")
+        return isinstance(options, dict) and options.get("exclude") is True
+
+    def line_of(self, key: str) -> int:
+        """The file line of a front matter field, or the first line if there is no such field."""
+        return node_at(self.front, (key,))[1] + 1 if self.front is not None and key in self.meta else 1
 
 
-Line = tuple[str, int, str]  # (page as shown in messages, line number, text)
+def front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML between the opening and closing '---' lines, and the file line it starts on,
+    found exactly as MkDocs finds it."""
+    match = meta.YAML_RE.match(text)
+    return (match[1].removesuffix("\n"), 2) if match else None
 
 
-def lines_of(pages: Iterable[Path], project_dir: Path) -> list[Line]:
-    """Every line of the pages, read once for all the checks below."""
-    return [(page.relative_to(project_dir).as_posix(), number, line) for page in pages
-            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)]
+def read_page(path: Path, shown_as: str) -> tuple[Page | None, list[Problem]]:
+    """One page, or the problems that stop MkDocs and mkdocs-macros reading it."""
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, problems
+    found = front_matter(text)
+    root = None
+    if found:
+        root, data, problems = read_yaml(found[0], shown_as, found[1])
+        problem = not_a_mapping(data, root, shown_as, found[1], "the front matter") if not problems else None
+        if problems or problem:
+            return None, problems or [problem]
+    body, data = meta.get_data(text)  # safe to let MkDocs parse it now: it passed the checks above
+    prefix = text[:len(text) - len(body)] if text.endswith(body) else ""
+    page = Page(shown_as, text, data, root, body, prefix.count("\n") + 1)
+    if "title" in data and not isinstance(data["title"], str):
+        return None, [Problem(shown_as, page.line_of("title"), "title", "must be text")]
+    return page, []
 
 
-def page_lines(docs_dir: Path, project_dir: Path) -> list[Line]:
-    return lines_of(rendered_pages(docs_dir, project_dir), project_dir)
+def read_pages(docs_dir: Path, project_dir: Path) -> tuple[list[Page], list[Problem]]:
+    """Every Markdown page of the site: docs/ and the CoC's local/pages/."""
+    pages, problems = [], []
+    for path in sorted([*docs_dir.rglob("*.md"), *(project_dir / LOCAL_PAGES_DIR).rglob("*.md")]):
+        page, found = read_page(path, path.relative_to(project_dir).as_posix())
+        problems += found
+        if page is not None:
+            pages.append(page)
+    return pages, problems
 
 
-def check_quiz_calls(lines: list[Line], bank_ids: Iterable[str]) -> list[Problem]:
-    """One problem per call to a bank that does not exist, that is not at the start of a line,
-    or that repeats a bank already on the page (its element ids would clash)."""
-    known = sorted(bank_ids)
+def check_callouts(slots: set[str], project_dir: Path) -> list[Problem]:
+    """A CoC's callout file for a slot no page has would never be shown: say so rather than drop it.
+    Each must be text the build can read when it fills the slot."""
     problems = []
-    first_use: dict[tuple[str, str], int] = {}
-    for shown_as, number, line in lines:
-        for call in QUIZ_CALL.finditer(line):
-            bank = call["bank"]
-            if bank not in known:
-                why = f"there is no bank quizzes/{bank}.yml; known banks: {', '.join(known) or 'none'}"
-            elif call.start() != 0:
-                why = "put the call at the start of its own line, outside lists and admonitions, or the quiz will break"
-            elif (shown_as, bank) in first_use:
-                why = f"this bank is already on the page at line {first_use[shown_as, bank]}; show a bank once per page"
-            else:
-                first_use[shown_as, bank] = number
-                continue
-            problems.append(Problem(shown_as, number, f'quiz("{bank}")', why))
-    return problems
-
-
-def callout_slots(lines: list[Line]) -> set[str]:
-    return {call["slot"] for _, _, line in lines for call in CALLOUT_CALL.finditer(line)}
-
-
-def check_callouts(lines: list[Line], project_dir: Path) -> list[Problem]:
-    """A CoC's callout file for a slot no page has would never be shown: say so rather than drop it."""
-    slots = sorted(callout_slots(lines))
-    return [Problem(path.relative_to(project_dir).as_posix(), 1, "",
-                    f"no page has the slot '{path.stem}'; name the file after one of: {', '.join(slots)}")
-            for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")) if path.stem not in slots]
-
-
-def leaves_search(page: Path) -> bool:
-    """Whether the page's front matter keeps it out of Material's search index."""
-    options = meta.get_data(page.read_text(encoding="utf-8"))[1].get("search")
-    return isinstance(options, dict) and options.get("exclude") is True
-
-
-def check_case_calls(lines: list[Line], project_dir: Path, cases_dir: str, case_ids: Iterable[str]) -> list[Problem]:
-    """A call to a case that does not exist fails; so does a case that no page shows, or shows
-    without its grading key, since trainers would never find it, and a key page that search would
-    offer to learners."""
-    known = sorted(case_ids)
-    problems, shown = [], set()
-    for shown_as, number, line in lines:
-        for call in CASE_CALL.finditer(line):
-            if call["macro"] == "practice_case_key" and not leaves_search(project_dir / shown_as):
-                problems.append(Problem(shown_as, 1, "search", "a page with a case key must stay out of search "
-                                        "results: add 'search: {exclude: true}' to its front matter"))
-            if call["case"] in known:
-                shown.add((call["macro"], call["case"]))
-            else:
-                problems.append(Problem(shown_as, number, f'{call["macro"]}("{call["case"]}")',
-                                        f"there is no case {cases_dir}/{call['case']}.yml; known cases: "
-                                        f"{', '.join(known) or 'none'}"))
-    for case_id in known:
-        for macro in ("practice_case", "practice_case_key"):
-            if (macro, case_id) not in shown:
-                problems.append(Problem(f"{cases_dir}/{case_id}.yml", 1, "", f'no page shows this case: add '
-                                        f'{{{{ {macro}("{case_id}") }}}} to a page in docs/practice-cases/'))
+    for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")):
+        shown_as = path.relative_to(project_dir).as_posix()
+        problems += read_text(path, shown_as)[1]
+        if path.stem not in slots:
+            problems.append(Problem(shown_as, 1, "", f"no page has the slot '{path.stem}'; name the file after one "
+                                    f"of: {', '.join(sorted(slots))}"))
     return problems

@@ -9,8 +9,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from .loader import field_path, node_at, read_yaml, validate
+from .loader import node_at, read_yaml_file, validate
 from .problems import Problem
+from .safe_yaml import field_path
 from .schema import Slug, Strict, Text
 
 PATHS_FILE = "quizzes/reference/paths.yml"
@@ -51,39 +52,50 @@ def _cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:
     return None
 
 
+def _items(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def load_paths(project_dir: Path, module_ids: set[str]) -> tuple[Paths | None, list[Problem]]:
-    text = (project_dir / PATHS_FILE).read_text(encoding="utf-8")
-    root, data, problems = read_yaml(text, PATHS_FILE)
+    root, data, problems = read_yaml_file(project_dir / PATHS_FILE, PATHS_FILE)
     if problems:
         return None, problems
     paths, problems = validate(Paths, data, root, PATHS_FILE)
-    # The cross-checks read the raw data, so they run even when a field above was invalid.
-    raw = [path if isinstance(path, dict) else {} for path in (data or {}).get("paths") or []]
+    # The cross-checks read the raw data, so they run even when a field above was invalid; a value of
+    # the wrong type there is already a problem above, so they skip it.
+    listed = _items(data.get("paths") if isinstance(data, dict) else None)
+    raw = [path if isinstance(path, dict) else {} for path in listed]
 
     def problem(where: tuple, message: str) -> Problem:
         _, line = node_at(root, where)
         return Problem(PATHS_FILE, line, field_path(where), message)
 
-    ids = [path.get("id") for path in raw]
+    ids = [_text(path.get("id")) for path in raw]
+    prerequisites = [[pre for pre in map(_text, _items(path.get("prerequisites"))) if pre] for path in raw]
     for index, path in enumerate(raw):
-        if path.get("id") in ids[:index]:
+        if ids[index] and ids[index] in ids[:index]:
             problems.append(problem(("paths", index, "id"),
-                                    f"duplicate path id '{path['id']}' (also paths[{ids.index(path['id'])}])"))
-        for step_index, step in enumerate(path.get("steps") or []):
-            module = step.get("module") if isinstance(step, dict) else None
+                                    f"duplicate path id '{ids[index]}' (also paths[{ids.index(ids[index])}])"))
+        for step_index, step in enumerate(_items(path.get("steps"))):
+            module = _text(step.get("module")) if isinstance(step, dict) else None
             if module is not None and module not in module_ids:
                 problems.append(problem(("paths", index, "steps", step_index, "module"),
                                         f"no module '{module}'; modules are the pages in docs/introductory/ "
                                         "and docs/advanced/, named by file"))
-        for pre_index, pre in enumerate(path.get("prerequisites") or []):
-            if pre not in ids:
+        for pre_index, pre in enumerate(_items(path.get("prerequisites"))):
+            if _text(pre) and pre not in ids and None not in ids:  # an id in error may be the one named
                 problems.append(problem(("paths", index, "prerequisites", pre_index), f"no path '{pre}'"))
     graph: dict[str, list[str]] = {}
-    for path in raw:
-        graph.setdefault(path.get("id"), []).extend(path.get("prerequisites") or [])
+    for path_id, before in zip(ids, prerequisites):
+        if path_id:
+            graph.setdefault(path_id, []).extend(before)
     reported: set[frozenset] = set()
-    for index, path in enumerate(raw):
-        cycle = _cycle(path.get("id"), graph) if path.get("prerequisites") else None
+    for index, path_id in enumerate(ids):
+        cycle = _cycle(path_id, graph) if path_id and prerequisites[index] else None
         if cycle and frozenset(cycle) not in reported:
             reported.add(frozenset(cycle))
             problems.append(problem(("paths", index, "prerequisites"),
@@ -107,7 +119,7 @@ def add_local_steps(project_dir: Path, paths: Paths, module_ids: set[str]) -> tu
     file = project_dir / LOCAL_PATHS_FILE
     if not file.is_file():
         return paths, []
-    root, data, problems = read_yaml(file.read_text(encoding="utf-8"), LOCAL_PATHS_FILE)
+    root, data, problems = read_yaml_file(file, LOCAL_PATHS_FILE)
     if problems:
         return paths, problems
     local, problems = validate(LocalPaths, data, root, LOCAL_PATHS_FILE)

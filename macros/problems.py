@@ -22,9 +22,11 @@ class Problem:
 
 
 def fail_on(problems: list[Problem]) -> None:
-    """Stop the build with every problem at once, one line each, and no traceback."""
+    """Stop the build with every problem at once, one line each, and no traceback. Two checks that
+    read the same file may find the same problem: it is listed once."""
     if not problems:
         return
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    lines = "\n".join(str(problem) for problem in sorted(problems))
+    unique = sorted(set(problems))
+    count = f"{len(unique)} problem{'s' if len(unique) != 1 else ''}"
+    lines = "\n".join(str(problem) for problem in unique)
     raise PluginError(f"{count} in the site's content; fix these and build again:\n{lines}")

@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+import yaml
+from pydantic import BaseModel, Field, RootModel
 
-from .loader import read_yaml, validate
+from . import practice
+from .loader import node_at, read_yaml_file, validate
 from .problems import Problem
 from .schema import Strict, Text
 
@@ -61,6 +63,26 @@ class GuideAreas(Strict):
     areas: list[GuideArea] = Field(min_length=1)
 
 
+class CsvColumns(RootModel[dict[str, list[Text]]]):
+    """csv-columns.yml: each file of the practice export and its column names, in order."""
+
+
+def check_csv_columns(columns: CsvColumns, root: yaml.Node, shown_as: str) -> list[Problem]:
+    """The practice export (made in the build's hook, after these checks) needs a column list for
+    each file it writes, naming every column it fills."""
+    problems = []
+    for name, rows in practice.generate().tables.items():
+        listed = columns.root.get(name)
+        if listed is None:
+            problems.append(Problem(shown_as, 1, "", f"the practice export writes {name}: list its columns"))
+            continue
+        missing = sorted({key for row in rows for key in row} - set(listed))
+        if missing:
+            problems.append(Problem(shown_as, node_at(root, (name,))[1], name, "the practice export fills columns "
+                                    f"this list lacks: {', '.join(missing)}"))
+    return problems
+
+
 class Tooltips:
     """The glossary's acronym tooltips. A page gets the definitions of the acronyms it uses, not all
     of them, because the abbr extension's cost grows with every definition on every page."""
@@ -82,6 +104,7 @@ class Reference(BaseModel):
     glossary: Glossary
     data_elements: DataElements
     guide_areas: GuideAreas
+    csv_columns: CsvColumns
 
     def tooltips(self) -> Tooltips:
         """Every acronym with an expansion becomes a tooltip (Python-Markdown abbr) on every page."""
@@ -94,7 +117,7 @@ class Reference(BaseModel):
 
 
 FILES = {"glossary": (Glossary, "glossary.yml"), "data_elements": (DataElements, "data-elements.yml"),
-         "guide_areas": (GuideAreas, "guide-areas.yml")}
+         "guide_areas": (GuideAreas, "guide-areas.yml"), "csv_columns": (CsvColumns, "csv-columns.yml")}
 
 
 def load_reference(project_dir: Path) -> tuple[Reference | None, list[Problem]]:
@@ -105,9 +128,11 @@ def load_reference(project_dir: Path) -> tuple[Reference | None, list[Problem]]:
         if not path.is_file():
             problems.append(Problem(shown_as, 1, "", "this reference file is missing"))
             continue
-        root, data, found = read_yaml(path.read_text(encoding="utf-8"), shown_as)
+        root, data, found = read_yaml_file(path, shown_as)
         if not found:
             loaded[key], found = validate(model, data, root, shown_as)
+        if key == "csv_columns" and loaded.get(key) is not None:
+            found = check_csv_columns(loaded[key], root, shown_as)
         problems += found
     if problems:
         return None, problems

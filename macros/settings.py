@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
-from .loader import read_yaml, validate
+from .loader import read_text, read_yaml_file, validate
 from .problems import Problem
 from .safe_markdown import is_safe_url
 from .schema import ASSET_PATTERN, COC_CODE_PATTERN, EMAIL_PATTERN, ONE_LINE_PATTERN, URL_PATTERN, Strict, not_boolean
@@ -124,13 +124,13 @@ def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]
     path = project_dir / SETTINGS_FILE
     if not path.is_file():
         return Settings(), list(CHECKLIST), []
-    root, data, problems = read_yaml(path.read_text(encoding="utf-8"), SETTINGS_FILE)
+    root, data, problems = read_yaml_file(path, SETTINGS_FILE)
     if problems:
         return Settings(), [], problems
     settings, problems = validate(Settings, data or {}, root, SETTINGS_FILE)
     logo = settings.branding.logo if settings else None
     if logo and not (project_dir / "local" / "assets" / logo).is_file():
-        line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        line = next((n for n, text in enumerate((read_text(path, SETTINGS_FILE)[0] or "").splitlines(), 1)
                      if text.strip().startswith("logo:")), 1)
         problems.append(Problem(SETTINGS_FILE, line, "branding.logo",
                                 f"there is no file local/assets/{logo}; put the logo there or leave logo empty"))

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PROJECT_DIR
+from macros.calls import check_case_calls, check_ids, id_rules
 from macros.cases import CASES_DIR, load_case, load_cases
-from macros.pages import check_case_calls, lines_of
+from macros.page_macros import find_calls
+from macros.pages import read_pages
+from macros.settings import Settings
 
 BAD_CASES = sorted(path for path in (FIXTURES / "cases").glob("*.yml") if path.stem != "good")
 
@@ -39,14 +42,21 @@ def test_every_case_of_the_site_is_valid_and_keys_every_stage() -> None:
         assert any(row.basis == "local" and "ROI" in row.element for stage in case.stages for row in stage.key)
 
 
+def case_problems(project: Path, case_ids: list[str]) -> list[str]:
+    """What the checks of case calls find in the project's docs/ pages."""
+    pages, _ = read_pages(project / "docs", project)
+    calls, _ = find_calls(pages, project / "docs", Settings)
+    problems = check_ids(calls, id_rules([], case_ids, None, None)) + check_case_calls(calls, case_ids)
+    return [str(problem) for problem in sorted(problems)]
+
+
 def test_a_page_calling_an_unknown_case_or_a_case_without_its_key_fails(tmp_path: Path) -> None:
     page = tmp_path / "docs" / "practice-cases" / "one.md"
     page.parent.mkdir(parents=True)
     key_page_front_matter = "---\nsearch:\n  exclude: true\n---\n"
     page.write_text(key_page_front_matter + '{{ practice_case("one") }}\n\n{{ practice_case_key("nope") }}\n',
                     encoding="utf-8")
-    problems = check_case_calls(lines_of([page], tmp_path), tmp_path, CASES_DIR, ["one"])
-    assert [str(problem) for problem in problems] == [
+    assert case_problems(tmp_path, ["one"]) == [
         'docs/practice-cases/one.md:7: practice_case_key("nope"): there is no case quizzes/cases/nope.yml; '
         "known cases: one",
         'quizzes/cases/one.yml:1: no page shows this case: add {{ practice_case_key("one") }} to a page in '
@@ -59,16 +69,14 @@ def test_a_case_key_page_that_search_would_show_fails(tmp_path: Path) -> None:
     pages.mkdir(parents=True)
     (pages / "one.md").write_text('{{ practice_case("one") }}\n', encoding="utf-8")
     (pages / "one-key.md").write_text('---\ntitle: Key\n---\n\n{{ practice_case_key("one") }}\n', encoding="utf-8")
-    both = [pages / "one.md", pages / "one-key.md"]
-    problems = check_case_calls(lines_of(both, tmp_path), tmp_path, CASES_DIR, ["one"])
-    assert [str(problem) for problem in problems] == [
+    assert case_problems(tmp_path, ["one"]) == [
         "docs/practice-cases/one-key.md:1: search: a page with a case key must stay out of search results: "
         "add 'search: {exclude: true}' to its front matter",
     ]
 
     (pages / "one-key.md").write_text('---\nsearch:\n  exclude: true\n---\n\n{{ practice_case_key("one") }}\n',
                                       encoding="utf-8")
-    assert check_case_calls(lines_of(both, tmp_path), tmp_path, CASES_DIR, ["one"]) == []
+    assert case_problems(tmp_path, ["one"]) == []
 
 
 def test_cases_point_editors_at_a_schema_that_knows_the_stages() -> None:

@@ -11,7 +11,9 @@ from mkdocs.utils import meta
 from helpers import PROJECT_DIR, copy_project, read_mkdocs_config
 from macros.content import load_content
 from macros.loader import load_banks
-from macros.pages import QUIZ_CALL, page_lines
+from macros.page_macros import find_calls
+from macros.pages import read_pages
+from macros.settings import Settings
 from macros.reference import Tooltips
 from macros.render import QuizRenderer, template_environment
 
@@ -24,7 +26,8 @@ NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|\b[A-Z0-9]+(?:-[A-Z0-9]+)*-\d+\b", 
 def test_every_bank_is_valid_and_shown_on_a_page() -> None:
     banks, problems = load_banks(PROJECT_DIR)
     assert problems == []
-    called = {call["bank"] for _, _, line in page_lines(DOCS, PROJECT_DIR) for call in QUIZ_CALL.finditer(line)}
+    calls, _ = find_calls(read_pages(DOCS, PROJECT_DIR)[0], DOCS, Settings)
+    called = {call.arguments["bank_id"] for call in calls if call.macro == "quiz"}
     assert set(banks) <= called, f"banks no page shows: {sorted(set(banks) - called)}"
 
 

@@ -1,0 +1,77 @@
+"""`make serve` with a bad edit: the problem is printed on one line, pages keep answering from the
+last good build, and saving the fix rebuilds the page, with live reload on as editors use it."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers import QUIET_ENV, copy_project
+
+PAGE = "introductory/help-desk/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """The page, or '' while the server is not up yet or is still rebuilding (it answers once done)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return condition()
+
+
+def test_a_bad_edit_keeps_the_last_good_build_and_the_fix_reloads(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{free_port()}/"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", url[7:-1]], cwd=project,
+                                  env=QUIET_ENV, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        assert wait_for(lambda: "Help desk check" in fetch(url + PAGE), 90), log.read_text(encoding="utf-8")
+        assert "livereload" in fetch(url + PAGE)
+        bank = project / "quizzes" / "help-desk.yml"
+        good = bank.read_text(encoding="utf-8")
+
+        bank.write_text(good.replace("type: multiple", "type: truefalse", 1), encoding="utf-8")
+        assert wait_for(lambda: "The site was not rebuilt" in log.read_text(encoding="utf-8"), 60)
+        printed = log.read_text(encoding="utf-8")
+        assert "ERROR   -  1 problem in the site's content" in printed
+        assert ("\nquizzes/help-desk.yml:5: questions[0].type: unknown type 'truefalse': use one of single, "
+                "multiple, true-false, short\n") in printed
+        assert "Traceback" not in printed
+        asked = time.monotonic()
+        assert "Help desk check" in fetch(url + PAGE, timeout=5)  # the last good build, at once
+        assert time.monotonic() - asked < 5
+
+        bank.write_text(good.replace("title: Help desk check", "title: Help desk check, edited"), encoding="utf-8")
+        assert wait_for(lambda: "Help desk check, edited" in fetch(url + PAGE), 90), log.read_text(encoding="utf-8")
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
