@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
           f"{len(site.cases)} practice cases: all valid")
     print(f"slots your CoC can fill in local/callouts/<slot>.md: {', '.join(site.callout_slots)}")
     if site.unset_settings:
-        print(f"still FIXME in local/settings.yml: {', '.join(site.unset_settings)}")
+        print(f"not set yet in local/settings.yml (start from settings.example.yml): {', '.join(site.unset_settings)}")
     return 0
 
 

@@ -26,7 +26,7 @@ class Content:
     modules: list[Module]  # upstream modules, one per training area of HUD's guide
     local_modules: list[Module]  # the CoC's own, from local/pages/
     settings: Settings
-    unset_settings: list[str]  # still FIXME in local/settings.yml
+    unset_settings: list[str]  # the setup checklist: not yet set in local/settings.yml
     reference: Reference | None
     paths: Paths | None
     callout_slots: list[str]  # the slots pages offer for local/callouts/<slot>.md
