@@ -143,20 +143,6 @@ def test_switching_modes_keeps_the_readers_place(page: Page) -> None:
     assert box is not None and header["y"] + header["height"] <= box["y"] < 300, (box, header)
 
 
-def test_on_a_phone_projection_is_offered_only_while_on_and_header_buttons_keep_to_one_line(page: Page) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(MODULE)
-    trainer = page.get_by_role("button", name="Trainer view")
-    expect(page.get_by_role("button", name="Projection")).to_be_hidden()
-    box = trainer.bounding_box()
-    assert box and box["height"] < 40, f"the Trainer view button wraps: {box}"
-
-    page.keyboard.press("p")  # e.g. remembered from a tablet on a projector
-    expect(page.get_by_role("button", name="Projection")).to_be_visible()
-    page.get_by_role("button", name="Projection").click()
-    expect(page.locator("html")).not_to_have_class(re.compile(r"\bprojection\b"))
-
-
 def test_the_setup_checklist_is_one_line_until_opened(page: Page) -> None:
     page.goto(MODULE)
     checklist = page.locator(".setup-checklist")
