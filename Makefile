@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# npm ci writes this; the HTML test runs the Nu HTML Checker (npm vnu-jar) from node_modules.
+NODE_STAMP := node_modules/.package-lock.json
 
 # Material prints an end-of-life notice on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
@@ -16,6 +18,10 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
 	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the HTML check will be skipped (sudo apt-get install npm default-jre-headless)"; fi
 
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
@@ -36,7 +42,7 @@ check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
 schema: $(STAMP)  ## Regenerate the JSON Schemas that editors use for quiz banks and practice cases
 	$(BIN)/python -m macros --write-schema
 
-test: $(STAMP)  ## Run the whole test suite (browser tests need Chromium)
+test: $(STAMP) $(NODE_STAMP)  ## Run the whole test suite (browser tests need Chromium; the HTML check, Java)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## Print build time, quiz asset size and page weight
