@@ -8,7 +8,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                                               "best-practice"]}}
 
 FOCUS_STYLE = """(element) => {
   const style = getComputedStyle(element);
@@ -138,6 +142,32 @@ def test_the_phone_menu_works_by_keyboard(page: Page) -> None:
     expect(search).to_be_focused()
     page.keyboard.type("privacy")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_the_phone_menu_survives_instant_navigation(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto("")
+    page.evaluate("window.__notReloaded = true")
+    page.locator("article").get_by_role("link", name="HMIS Security & Privacy Policies & Procedures").first.click()
+    expect(page).to_have_url(re.compile(r"/introductory/security-privacy/$"))
+    assert page.evaluate("window.__notReloaded === true"), "the link reloaded the page: instant navigation is off"
+    expect(page.locator(".header-menu")).to_have_count(1)
+    open_menu_by_keyboard(page)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator(".admonition.trainer").first).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_phone_menu_passes_axe(browser: Browser, base_url: str, scheme: str) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 375, "height": 700})
+    page = context.new_page()
+    page.goto("introductory/security-privacy/")
+    open_menu_by_keyboard(page)
+    results = Axe().run(page, options=RULES)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
 
 
 def test_on_a_phone_projection_is_in_the_menu_only_while_on(page: Page) -> None:
