@@ -19,10 +19,6 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
 	touch $@
 
-$(NODE_STAMP): package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
-	else echo "npm not found: the HTML check will be skipped (sudo apt-get install npm default-jre-headless)"; fi
-
 serve: $(STAMP)  ## Preview the site at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
 
@@ -41,6 +37,10 @@ check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
 
 schema: $(STAMP)  ## Regenerate the JSON Schemas that editors use for quiz banks and practice cases
 	$(BIN)/python -m macros --write-schema
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the HTML check will be skipped (sudo apt-get install npm default-jre-headless)"; fi
 
 test: $(STAMP) $(NODE_STAMP)  ## Run the whole test suite (browser tests need Chromium; the HTML check, Java)
 	$(BIN)/python -m pytest
