@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# npm ci writes this; the HTML test runs the Nu HTML Checker (npm vnu-jar) from node_modules.
+NODE_STAMP := node_modules/.package-lock.json
 
 # Material prints an end-of-life notice on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
@@ -39,7 +41,11 @@ check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
 schema: $(STAMP)  ## Regenerate the JSON Schemas that editors use for quiz banks and practice cases
 	$(BIN)/python -m macros --write-schema
 
-test: $(STAMP)  ## Run the whole test suite (browser tests need Chromium)
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the HTML check will be skipped (sudo apt-get install npm default-jre-headless)"; fi
+
+test: $(STAMP) $(NODE_STAMP)  ## Run the whole test suite (browser tests need Chromium; the HTML check, Java)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## Print build time, quiz asset size and page weight

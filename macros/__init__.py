@@ -84,7 +84,8 @@ def define_env(env) -> None:
     @env.macro
     def path_list() -> str:
         """Every role's path and every branch, for the "Choose your role" page."""
-        return render.render_path_list(templates, site.paths, by_id, env.page.file.src_uri)
+        return render.render_path_list(templates, site.paths, by_id, env.page.file.src_uri,
+                                       quizzes.progress_catalogue())
 
     @env.macro
     def path_page(path_id: str) -> str:

@@ -209,12 +209,16 @@ def render_agenda_builder(templates: jinja2.Environment, paths: Paths, modules: 
                                                                   paths_json=paths_json)
 
 
-def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str) -> str:
-    """Every role and branch with its summary and length, linking to its page."""
+def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str,
+                     catalogue: dict[str, dict] | None = None) -> str:
+    """Every role and branch with its summary and length, linking to its page, and the progress
+    tools, which check an imported file against the paths and the banks' catalogue."""
     entries = [(path, link_from(page_path, f"paths/{path.id}.md"),
                 sum(step.module.meta.minutes for step in path_steps(path, modules, page_path) if step.required))
                for path in paths.paths]
-    return templates.get_template(PATH_LIST_TEMPLATE).render(entries=entries)
+    progress_json = json.dumps({"paths": {path.id: path.name for path in paths.paths}, "banks": catalogue or {}},
+                               separators=(",", ":"))
+    return templates.get_template(PATH_LIST_TEMPLATE).render(entries=entries, progress_json=progress_json)
 
 
 def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
@@ -288,6 +292,15 @@ class QuizRenderer:
     def render(self, bank_id: str) -> str:
         return self.templates.get_template(QUIZ_TEMPLATE).render(bank_id=bank_id, title=self.banks[bank_id].title,
                                                                  questions=self.views(bank_id))
+
+    def progress_catalogue(self) -> dict[str, dict]:
+        """What a progress file may hold for each bank, for paths.js to check an import against
+        (docs/assets/progress.schema.json): its title and, per question id, the version, type and
+        number of options of the answer quiz.js would restore."""
+        return {bank_id: {"title": bank.title,
+                          "questions": {view.key.split("/", 1)[1]: [view.version, view.type, len(view.options)]
+                                        for view in self.views(bank_id)}}
+                for bank_id, bank in self.banks.items()}
 
     def render_answer_key(self, modules: list[Module]) -> str:
         """Every question of the given modules with its answer, explanation and source, for printing."""

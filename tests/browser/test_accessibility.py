@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
                                                "best-practice"]}}
@@ -46,3 +46,23 @@ def test_right_and_wrong_are_said_in_words_not_only_colour(page: Page) -> None:
     verdicts = page.locator("[data-state] .quiz__verdict").all_text_contents()
     assert verdicts and all(v.strip().split(" ", 1)[1] in {"Correct.", "Partly right.", "Not quite."}
                             for v in verdicts)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_pass_axe(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+    """Material's result text and highlighted terms fall below 4.5:1 unless site.css fixes them."""
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto("")
+    if width < 720:  # on a phone, search is in the header's menu
+        page.get_by_role("button", name="Search, colours and trainer tools").click()
+        page.locator("#header-menu-items").get_by_role("button", name="Search").click()
+    query = page.locator("input[data-md-component=search-query]")
+    query.focus()
+    page.keyboard.type("privacy")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result mark").first).to_be_visible()
+    results = Axe().run(page, options=RULES)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()

@@ -93,14 +93,15 @@ def test_the_chosen_path_is_remembered_on_module_pages(page: Page) -> None:
 
 
 def test_export_clear_and_import_round_trip(page: Page, tmp_path) -> None:
-    page.goto(PATH)
-    saved_module(page, "train-the-trainer", 20)
+    page.goto("advanced/train-the-trainer/")
+    answer_whole_quiz_rightly(page)  # an export holds only answers to this site's own questions
     page.goto("paths/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Export my progress").click()
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
-    assert json.loads(exported.read_text())["saved"]["train-the-trainer"]["q0"]["s"] == "correct"
+    answers = json.loads(exported.read_text())["saved"]["train-the-trainer"].values()
+    assert answers and all(answer["s"] == "correct" for answer in answers)
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my progress").click()
@@ -110,6 +111,7 @@ def test_export_clear_and_import_round_trip(page: Page, tmp_path) -> None:
 
     page.goto("paths/")
     page.get_by_label(re.compile("Import progress")).set_input_files(str(exported))
+    page.locator(".progress-tools__confirm").get_by_role("button", name="Import").click()
     expect(page.locator(".progress-tools__status")).to_contain_text("Progress imported")
     page.goto(PATH)
     expect(page.locator('[data-module-status="train-the-trainer"]')).to_have_text("\u2713 Passed")

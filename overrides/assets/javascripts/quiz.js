@@ -18,7 +18,7 @@
     const key = keyOf(bank);
     try {
       const saved = JSON.parse(localStorage.getItem(key));
-      if (saved && typeof saved === "object") return saved;
+      if (saved && typeof saved === "object" && !Array.isArray(saved)) return saved;
     } catch (e) { /* blocked or unreadable: fall back to this visit's memory */ }
     return memory[key] || {};
   }
@@ -51,6 +51,14 @@
   }
 
   const isEmpty = (answer) => (Array.isArray(answer) ? answer.length === 0 : answer.trim() === "");
+
+  /* A saved answer is restored only if it fits the question: text for a short answer, otherwise a
+     list of this question's own option values. Anything else in storage is dropped, not trusted. */
+  function fits(question, answer) {
+    if (question.dataset.quizType === "short") return typeof answer === "string" && !isEmpty(answer);
+    const values = all(question, "input").map((input) => input.value);
+    return Array.isArray(answer) && answer.length > 0 && answer.every((value) => values.includes(value));
+  }
 
   /* Grade an answer: "correct", "partial" (some right options, not all) or "incorrect",
      with the right options missed and the wrong ones chosen, for the feedback. */
@@ -145,6 +153,7 @@
     quiz.dataset.quizReady = "true";
     const bank = quiz.dataset.quiz;
     const progress = load(bank);
+    let tidied = false; // saved answers dropped or re-graded, to be saved once all are read
 
     all(quiz, "[data-quiz-question]").forEach((question) => {
       const id = idOf(question);
@@ -181,15 +190,19 @@
         });
       }
 
-      const saved = progress[id];
+      const saved = Object.prototype.hasOwnProperty.call(progress, id) ? progress[id] : undefined;
       const projected = document.documentElement.classList.contains("projection"); // a room, not one learner
-      if (saved && saved.v === question.dataset.quizVersion && !projected) {
+      if (saved && saved.v === question.dataset.quizVersion && fits(question, saved.a) && !projected) {
         setAnswer(question, saved.a);
-        showFeedback(question, saved.a, grade(question, saved.a));
-      } else if (saved && !projected) {
-        delete progress[id]; // the question was edited since: its old answer no longer applies
+        const result = grade(question, saved.a);
+        showFeedback(question, saved.a, result);
+        if (saved.s !== result.state) { progress[id] = { v: saved.v, a: saved.a, s: result.state }; tidied = true; }
+      } else if (saved !== undefined && !projected) {
+        delete progress[id]; // edited since, or not an answer to this question: it no longer applies
+        tidied = true;
       }
     });
+    if (tidied) save(bank, progress);
 
     const reset = quiz.querySelector(".quiz__reset");
     reset.hidden = false;

@@ -1,5 +1,9 @@
-/* Site-wide behaviour that Material lacks: a wide table scrolls sideways, so keyboard users
-   must be able to focus its scroll box (WCAG 2.1.1), and screen readers need it named. */
+/* Site-wide behaviour that Material lacks:
+   - a wide table scrolls sideways, so keyboard users must be able to focus its scroll box
+     (WCAG 2.1.1), and screen readers need it named;
+   - on a narrow screen the header's buttons (search, colour scheme, trainer view, projection) fold
+     into one menu, so the site's title shows in full. Each menu item presses the real control, so
+     Material and trainer.js keep doing the work. */
 (() => {
   "use strict";
   const makeScrollersFocusable = () => {
@@ -11,8 +15,88 @@
       }
     });
   };
+
+  const DOTS = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 16a2 2 0 0 1 2 2 2 2 0 0 1-2 2 2 2 0 0 1-2-2 2 2 0 0 1 2-2m0-6a2 2 0 0 1 2 2 2 2 0 0 1-2 2 2 2 0 0 1-2-2 2 2 0 0 1 2-2m0-6a2 2 0 0 1 2 2 2 2 0 0 1-2 2 2 2 0 0 1-2-2 2 2 0 0 1 2-2"/></svg>';
+
+  /* The header's controls as menu items: [label, pressed (or null), the real control]. */
+  function controls(header) {
+    const items = [];
+    const search = header.querySelector('label[for="__search"]');
+    if (search) items.push(["Search", null, search]);
+    const palette = Array.from(header.querySelectorAll(".md-header__option label[title]")).find((label) => !label.hidden);
+    if (palette) items.push([palette.title, null, palette]);
+    header.querySelectorAll(".trainer-toggle").forEach((toggle) => {
+      const pressed = toggle.getAttribute("aria-pressed") === "true";
+      // Projection is for a projector, not a phone: offered there only while on, so it can be turned off.
+      if (toggle.dataset.modeToggle === "projection" && !pressed) return;
+      items.push([toggle.textContent, pressed, toggle]);
+    });
+    return items;
+  }
+
+  function setUpHeaderMenu() {
+    const header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".header-menu")) return;
+    const menu = document.createElement("div");
+    menu.className = "header-menu";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon header-menu__button";
+    button.setAttribute("aria-label", "Search, colours and trainer tools");
+    button.title = "Search, colours and trainer tools";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "header-menu-items");
+    button.innerHTML = DOTS;
+    const list = document.createElement("ul");
+    list.className = "header-menu__items";
+    list.id = "header-menu-items";
+    list.hidden = true;
+    menu.append(button, list);
+    header.insertBefore(menu, header.querySelector(".md-search"));
+
+    const items = () => Array.from(list.querySelectorAll("button"));
+    const close = (focusButton) => {
+      list.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      if (focusButton) button.focus();
+    };
+    const open = () => {
+      list.replaceChildren(...controls(header).map(([label, pressed, control]) => {
+        const item = document.createElement("li");
+        const action = item.appendChild(document.createElement("button"));
+        action.type = "button";
+        action.textContent = label;
+        if (pressed !== null) action.setAttribute("aria-pressed", String(pressed));
+        action.addEventListener("click", () => {
+          const isSearch = control.getAttribute("for") === "__search";
+          close(!isSearch); // search takes the focus to its own box
+          control.click();
+        });
+        return item;
+      }));
+      list.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      items()[0].focus();
+    };
+    button.addEventListener("click", () => (list.hidden ? open() : close(true)));
+    menu.addEventListener("keydown", (event) => {
+      if (list.hidden) return;
+      if (event.key === "Escape") { event.preventDefault(); close(true); return; }
+      const index = items().indexOf(document.activeElement);
+      const move = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+      if (move && index !== -1) {
+        event.preventDefault();
+        items()[(index + move + items().length) % items().length].focus();
+      }
+    });
+    // Closes when focus or a click goes elsewhere.
+    menu.addEventListener("focusout", (event) => { if (!menu.contains(event.relatedTarget) && event.relatedTarget) close(false); });
+    document.addEventListener("click", (event) => { if (!menu.contains(event.target)) close(false); });
+  }
+
+  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); };
   // document$ emits after each instant-navigation swap; DOMContentLoaded covers file://.
-  if (window.document$) window.document$.subscribe(makeScrollersFocusable);
-  document.addEventListener("DOMContentLoaded", makeScrollersFocusable);
+  if (window.document$) window.document$.subscribe(setUpAll);
+  document.addEventListener("DOMContentLoaded", setUpAll);
   window.addEventListener("resize", makeScrollersFocusable);
 })();
