@@ -142,6 +142,7 @@ def test_a_good_file_shows_what_it_changes_and_waits_for_confirmation(page: Page
     assert page.evaluate(SNAPSHOT) == before
 
     import_file(page, good)
+    expect(confirm).to_be_focused()  # the file is read asynchronously: wait for the question
     page.keyboard.press("Tab")
     expect(confirm.get_by_role("button", name="Import")).to_be_focused()
     page.keyboard.press("Enter")
