@@ -4,8 +4,10 @@ extensions, but nothing that can run.
 Banks, the glossary, paths, cases and a fork's settings are edited by many hands, so raw HTML is
 shown as text, attribute lists keep only harmless attributes, and a link or image stays only if
 its address is http, https, mailto or relative once character references, whitespace and control
-characters are taken out, as a browser reads it. Plain-text fields need no Markdown: the
-templates' autoescaping shows them as written.
+characters are taken out, as a browser reads it. Every value a partial shows, plain text or HTML
+made here, then goes through `inert` (the templates' finalize): escaped, and with the characters
+Markdown acts on written as character references, since the page reads our partials as Markdown
+again.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 # The only attributes text may carry, whoever wrote them (attr_list can add any name).
 ALLOWED_ATTRIBUTES = {"class", "id", "title", "lang", "dir"}
-ALLOWED_BY_TAG = {"a": {"href"}, "img": {"src", "alt"}, "ol": {"start"}, "th": {"colspan", "rowspan", "scope"},
-                  "td": {"colspan", "rowspan"}, "code": {"class"}}
+ALLOWED_BY_TAG = {"a": {"href"}, "img": {"src", "alt"}, "ol": {"start"}, "details": {"open"},
+                  "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}}
 URL_ATTRIBUTES = {"href", "src"}
 # Extensions that read other files at build time: never for text anyone can edit.
 FILE_READING_EXTENSIONS = {"pymdownx.snippets"}

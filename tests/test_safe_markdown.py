@@ -88,3 +88,7 @@ def test_inert_text_is_escaped_and_markdown_cannot_act_on_it() -> None:
     assert inert(Markup('<a href="https://a.example/a_b">x_y</a>')) == '<a href="https://a.example/a_b">x&#95;y</a>'
     assert inert(Trusted("../a_b.md")) == "../a_b.md"
     assert inert(3) == "3"
+
+
+def test_a_details_block_written_open_stays_open(md: SafeMarkdown) -> None:
+    assert md.block('???+ note "More"\n    Inside.').startswith('<details class="note" open="open">')
