@@ -16,9 +16,10 @@ from pydantic import BaseModel
 
 from .cases import CASES_DIR, Case
 from .content import load_content
-from .loader import BANKS_DIR
+from .quiz.banks import BANKS_DIR
 from .problems import fail_on
-from .schema import Bank, json_schema
+from .formats import json_schema
+from .quiz.formats import Bank
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # Each file editors point at (first line of a bank or case), and the model and title it describes.

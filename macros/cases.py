@@ -15,7 +15,7 @@ from pydantic import Field
 from .loader import load_file, node_at
 from .problems import Problem
 from .safe_yaml import field_path
-from .schema import SLUG_PATTERN, Strict, Text
+from .formats import SLUG_PATTERN, Strict, Text
 
 CASES_DIR = "quizzes/cases"
 STAGE_ORDER = ("start", "update", "annual", "exit")

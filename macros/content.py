@@ -1,4 +1,6 @@
-"""All the site's content, loaded and checked in one place: by the build and by `make check`."""
+"""All the site's content, loaded and checked in one place: by the build and by `make check`.
+Each feature loads and checks its own files; this is where they meet and are checked against
+each other (a module's bank, a path's page, a page's macro calls)."""
 
 from __future__ import annotations
 
@@ -6,17 +8,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .calls import callout_slots, check_case_calls, check_ids, check_quiz_calls, id_rules
 from .cases import Case, case_files, load_cases
-from .loader import bank_files, load_banks, read_text
-from .modules import LEVELS, Module, load_local_modules, load_modules, nav_paths
-from .page_macros import find_calls
-from .pages import check_callouts, read_pages
-from .paths import PATHS_FILE, Paths, add_local_steps, load_paths
+from .coc.local import check_callouts
+from .coc.settings import Settings, load_settings
+from .curriculum.calls import callout_slots, check_case_calls, check_ids, check_quiz_calls, id_rules
+from .curriculum.coverage import check_curriculum
+from .curriculum.modules import LEVELS, Module, load_local_modules, load_modules, nav_paths
+from .curriculum.page_macros import find_calls
+from .curriculum.reference import Reference, load_reference
+from .pages import read_pages
+from .paths.formats import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
-from .reference import REFERENCE_DIR, Reference, load_reference
-from .schema import Bank
-from .settings import Settings, load_settings
+from .quiz.banks import bank_files, load_banks
+from .quiz.formats import Bank
 
 
 @dataclass(frozen=True)
@@ -34,37 +38,6 @@ class Content:
 
     def by_id(self) -> dict[str, Module]:
         return {module.id: module for module in [*self.modules, *self.local_modules]}
-
-
-def check_curriculum(modules: list[Module], bank_ids: set[str], reference: Reference, project_dir: Path,
-                     pages_in_error: bool) -> list[Problem]:
-    """Every training area of HUD's guide has one module page of its level and a quiz bank of the
-    same id; every module names an area of the guide. An area with no page is not reported while a
-    module page has problems: that page may be the one, and its own problems say what to fix."""
-    areas_file = f"{REFERENCE_DIR}/guide-areas.yml"
-    areas_text = (read_text(project_dir / areas_file, areas_file)[0] or "").splitlines()
-    problems = []
-    for area in reference.guide_areas.areas:
-        line = next((number for number, text in enumerate(areas_text, 1) if area.area in text), 1)
-        covering = [module for module in modules if module.meta.guide_area == area.area]
-        if not covering and pages_in_error:
-            continue
-        if len(covering) != 1:
-            found = ", ".join(module.path for module in covering) or "none"
-            problems.append(Problem(areas_file, line, "", f"'{area.area}' needs exactly one module page "
-                                    f"with this guide_area; found {found}"))
-        elif covering[0].meta.level != area.level:
-            problems.append(Problem(areas_file, line, "", f"'{area.area}' is {area.level} in the guide, but "
-                                    f"{covering[0].path} says level: {covering[0].meta.level}"))
-    known = {area.area for area in reference.guide_areas.areas}
-    for module in modules:
-        shown_as = f"docs/{module.path}"
-        if module.meta.guide_area not in known:
-            problems.append(Problem(shown_as, 1, "guide_area", f"'{module.meta.guide_area}' is not a training "
-                                    f"area of the guide; use one listed in {areas_file}"))
-        if module.id not in bank_ids:
-            problems.append(Problem(shown_as, 1, "", f"a module needs a quiz bank quizzes/{module.id}.yml"))
-    return problems
 
 
 def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables: Iterable[str] = ()) -> Content:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,10 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
 from .safe_yaml import Path_, children, field_path, read_yaml
-from .schema import SLUG_PATTERN, Bank, describe, field_names, path_of
+from .formats import describe, field_names, path_of, union_tags
 
-BANKS_DIR = "quizzes"
-BANK_DIRS = (BANKS_DIR, "local/quizzes")  # upstream banks, then the CoC's own
 BOM = b"\xef\xbb\xbf"
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,22 +75,6 @@ def duplicate_keys(root: yaml.Node) -> list[tuple[Path_, int, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def duplicate_ids(root: yaml.Node) -> list[tuple[Path_, int, str]]:
-    questions, _ = node_at(root, ("questions",))
-    if not isinstance(questions, yaml.SequenceNode):
-        return []
-    found, first_line = [], {}
-    for index, question in enumerate(questions.value):
-        id_node, line = node_at(question, ("id",))
-        if id_node is question or not isinstance(id_node, yaml.ScalarNode):
-            continue
-        if id_node.value in first_line:
-            found.append((("questions", index, "id"), line, f"duplicate id '{id_node.value}' (first at line "
-                          f"{first_line[id_node.value]}); ids must be unique in a bank"))
-        first_line.setdefault(id_node.value, line)
-    return found
-
-
 def read_yaml_file(path: Path, shown_as: str) -> tuple[yaml.Node | None, object, list[Problem]]:
     """A whole YAML file, read and parsed: nodes, data and any problem that stopped either."""
     text, problems = read_text(path, shown_as)
@@ -122,12 +103,13 @@ def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        problems, known = [], field_names(model)
+        problems, known, tags = [], field_names(model), union_tags(model)
+        hints = getattr(model, "hints", {})
         for detail in error.errors():
-            path = path_of(detail)
+            path = path_of(detail, tags)
             node, line = node_at(root, path) if root is not None else (None, 1)
             raw = node.value if isinstance(node, yaml.ScalarNode) else None
-            problems.append(Problem(shown_as, first_line + line - 1, field_path(path), describe(detail, raw, known)))
+            problems.append(Problem(shown_as, first_line + line - 1, field_path(path), describe(detail, raw, known, hints)))
         return None, problems
 
 
@@ -143,42 +125,3 @@ def load_file(model: type[M], path: Path, shown_as: str,
     loaded, problems = validate(model, data, root, shown_as)
     problems += [Problem(shown_as, line, field_path(path), message) for path, line, message in duplicate_keys(root)]
     return loaded, root, problems
-
-
-def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
-    """Parse and validate one bank file; `shown_as` is the path used in messages."""
-    bank, root, problems = load_file(Bank, path, shown_as, "a bank needs a top-level 'questions:' list")
-    if root is not None:
-        problems += [Problem(shown_as, line, field_path(path), message) for path, line, message in duplicate_ids(root)]
-    return (bank if not problems else None), sorted(set(problems))
-
-
-def bank_files(project_dir: Path) -> list[Path]:
-    """Every file in quizzes/ and local/quizzes/ that could be a bank, whether valid or not."""
-    return [path for folder in BANK_DIRS for path in sorted((project_dir / folder).glob("*.y*ml"))]
-
-
-def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:
-    """Every bank in quizzes/ and the CoC's local/quizzes/, keyed by file name without .yml,
-    and every problem in any of them."""
-    banks: dict[str, Bank] = {}
-    problems: list[Problem] = []
-    first_file: dict[str, str] = {}
-    for path in bank_files(project_dir):
-        shown_as = path.relative_to(project_dir).as_posix()
-        bank_id = path.stem
-        if path.suffix != ".yml":
-            problems.append(Problem(shown_as, 1, "", "bank files end in .yml; rename it"))
-        elif not re.fullmatch(SLUG_PATTERN, bank_id):
-            problems.append(Problem(shown_as, 1, "", f"'{bank_id}' is not a valid bank id: name the file "
-                                    "with lowercase letters, digits and hyphens"))
-        elif bank_id in first_file:
-            problems.append(Problem(shown_as, 1, "", f"the bank id '{bank_id}' is taken by {first_file[bank_id]}; "
-                                    "rename this file"))
-        else:
-            first_file[bank_id] = shown_as
-            bank, found = load_bank(path, shown_as)
-            problems += found
-            if bank is not None:
-                banks[bank_id] = bank
-    return banks, problems

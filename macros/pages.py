@@ -81,16 +81,3 @@ def read_pages(docs_dir: Path, project_dir: Path) -> tuple[list[Page], list[Prob
         if page is not None:
             pages.append(page)
     return pages, problems
-
-
-def check_callouts(slots: set[str], project_dir: Path) -> list[Problem]:
-    """A CoC's callout file for a slot no page has would never be shown: say so rather than drop it.
-    Each must be text the build can read when it fills the slot."""
-    problems = []
-    for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")):
-        shown_as = path.relative_to(project_dir).as_posix()
-        problems += read_text(path, shown_as)[1]
-        if path.stem not in slots:
-            problems.append(Problem(shown_as, 1, "", f"no page has the slot '{path.stem}'; name the file after one "
-                                    f"of: {', '.join(sorted(slots))}"))
-    return problems

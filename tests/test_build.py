@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from helpers import FIXTURES, PROJECT_DIR, copy_project, mkdocs_build
 from macros import practice
 from macros.content import load_content
-from macros.modules import nav_paths
+from macros.curriculum.modules import nav_paths
 
 
 def test_the_site_builds_strictly_with_the_quiz_on_its_page(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.calls import check_case_calls, check_ids, id_rules
+from macros.curriculum.calls import check_case_calls, check_ids, id_rules
 from macros.cases import CASES_DIR, load_case, load_cases
-from macros.page_macros import find_calls
+from macros.curriculum.page_macros import find_calls
 from macros.pages import read_pages
-from macros.settings import Settings
+from macros.coc.settings import Settings
 
 BAD_CASES = sorted(path for path in (FIXTURES / "cases").glob("*.yml") if path.stem != "good")
 

@@ -10,12 +10,13 @@ from mkdocs.utils import meta
 
 from helpers import PROJECT_DIR, copy_project, read_mkdocs_config
 from macros.content import load_content
-from macros.loader import load_banks
-from macros.page_macros import find_calls
+from macros.quiz.banks import load_banks
+from macros.curriculum.page_macros import find_calls
 from macros.pages import read_pages
-from macros.settings import Settings
-from macros.reference import Tooltips
-from macros.render import QuizRenderer, template_environment
+from macros.coc.settings import Settings
+from macros.curriculum.reference import Tooltips
+from macros.quiz.views import QuizRenderer
+from macros.templates import template_environment
 
 DOCS = PROJECT_DIR / "docs"
 ACRONYM = re.compile(r"\b([A-Z][A-Z]+)(?:\d+|s)?\b")

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from helpers import PROJECT_DIR
-from macros.loader import load_banks
+from macros.quiz.banks import load_banks
 
 DOCS = PROJECT_DIR / "docs"
 SYSTEM_LEVEL_PAGE = DOCS / "advanced" / "system-level-reporting.md"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.loader import field_path, load_bank, load_banks
+from macros.quiz.banks import load_bank, load_banks
+from macros.safe_yaml import field_path
 
 BAD_BANKS = sorted((FIXTURES / "banks").glob("*.yml"))
 

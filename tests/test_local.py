@@ -41,7 +41,7 @@ def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tm
     assert changed and all(path.startswith("local/") for path in changed), changed
 
     # A release that adds a setting, rewords the template and edits pages beside the CoC's slots.
-    edit(upstream / "macros" / "settings.py", "    ticket_url: Url = None\n", "    ticket_url: Url = None\n    chat_url: Url = None\n")
+    edit(upstream / "macros" / "coc" / "settings.py", "    ticket_url: Url = None\n", "    ticket_url: Url = None\n    chat_url: Url = None\n")
     edit(upstream / "settings.example.yml", "  ticket_url:", "  chat_url: \"\"              # optional: a chat link\n  ticket_url:")
     edit(upstream / "settings.example.yml", "# Copy this file", "# Copy this template")
     edit(upstream / "docs" / "introductory" / "security-privacy.md", "", "", append="\nAn upstream correction.\n")
@@ -49,7 +49,7 @@ def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tm
          "{module: ad-hoc-reporting}")
     git(upstream, "commit", "-q", "-am", "upstream update")
     git(fork, "pull", "-q", "--no-rebase", "origin", "main")  # fails on a merge conflict
-    assert "chat_url: Url = None" in (fork / "macros" / "settings.py").read_text(encoding="utf-8")
+    assert "chat_url: Url = None" in (fork / "macros" / "coc" / "settings.py").read_text(encoding="utf-8")
 
     site = tmp_path / "site"
     result = mkdocs_build(fork, site)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.modules import front_matter, link_from, load_modules, nav_paths
+from macros.curriculum.modules import load_modules, nav_paths
+from macros.pages import front_matter
+from macros.templates import link_from
 
 DOCS = FIXTURES / "modules" / "docs"
 

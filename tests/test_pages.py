@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.calls import check_ids, check_quiz_calls, id_rules
+from macros.curriculum.calls import check_ids, check_quiz_calls, id_rules
 from macros.cases import case_files
-from macros.loader import load_banks
-from macros.page_macros import PageNames, find_calls
+from macros.quiz.banks import load_banks
+from macros.curriculum.page_macros import PageNames, find_calls
 from macros.pages import read_page, read_pages
-from macros.settings import Settings
+from macros.coc.settings import Settings
 
 
 def page_problems(docs: Path, bank_ids: list[str], project: Path = PROJECT_DIR) -> list[str]:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.paths import PATHS_FILE, load_paths
+from macros.paths.formats import PATHS_FILE, load_paths
 
 MODULES = {"security-privacy", "train-the-trainer", "project-specific-data-collection"}
 
@@ -39,7 +39,7 @@ def test_the_project_paths_load_and_cover_every_role() -> None:
 
 
 def test_local_additions_are_checked_and_appended(tmp_path: Path) -> None:
-    from macros.paths import LOCAL_PATHS_FILE, add_local_steps
+    from macros.paths.formats import LOCAL_PATHS_FILE, add_local_steps
 
     modules = {path.stem for level in ("introductory", "advanced") for path in (PROJECT_DIR / "docs" / level).glob("*.md")}
     paths, _ = load_paths(PROJECT_DIR, modules)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES
-from macros.loader import load_bank, read_text
+from macros.loader import read_text
+from macros.quiz.banks import load_bank
 from macros.safe_yaml import MAX_ALIASED_VALUES, MAX_DEPTH, read_yaml
 
 SAMPLE = FIXTURES / "render" / "sample.yml"

@@ -9,9 +9,10 @@ import pytest
 from mkdocs.config import load_config
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.loader import load_bank
-from macros.schema import Bank
-from macros.render import QuizRenderer, normalise, template_environment
+from macros.quiz.banks import load_bank
+from macros.quiz.formats import Bank
+from macros.quiz.views import QuizRenderer, normalise
+from macros.templates import template_environment
 
 
 class Elements(HTMLParser):
@@ -144,7 +145,7 @@ def test_typed_answers_compare_without_case_or_extra_spaces() -> None:
 def test_a_sample_agenda_puts_a_break_after_each_module_but_the_last() -> None:
     from types import SimpleNamespace
 
-    from macros.render import agenda
+    from macros.paths.agenda import agenda
 
     modules = [SimpleNamespace(meta=SimpleNamespace(minutes=minutes, title=title))
                for minutes, title in ((50, "Security"), (20, "Logging in"), (45, "Data collection"))]

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from helpers import PROJECT_DIR
 from macros.__main__ import SCHEMAS, schema_text
-from macros.schema import Bank, describe, path_of
+from macros.formats import describe, path_of, union_tags
+from macros.quiz.formats import Bank
 
 
 def question(**fields) -> dict:
@@ -19,7 +20,8 @@ def question(**fields) -> dict:
 def problems_of(*questions: dict) -> list[tuple[tuple, str]]:
     with pytest.raises(ValidationError) as caught:
         Bank.model_validate({"questions": list(questions)})
-    return [(path_of(error), describe(error, None)) for error in caught.value.errors()]
+    return [(path_of(error, union_tags(Bank)), describe(error, None, hints=Bank.hints))
+            for error in caught.value.errors()]
 
 
 def test_title_defaults_and_text_is_trimmed() -> None:

@@ -75,3 +75,25 @@ def test_a_bad_edit_keeps_the_last_good_build_and_the_fix_reloads(tmp_path: Path
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=10)
+
+
+REBUILD_AFTER_A_CODE_EDIT = """
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+views = Path("macros/curriculum/views.py")
+for prefix in ("term-", "entry-"):
+    views.write_text(views.read_text().replace('"term-"', '"' + prefix + '"'), encoding="utf-8")
+    build(load_config("mkdocs.yml", site_dir="site", strict=True))
+    print(Path("site/glossary/index.html").read_text().count('id="' + prefix + 'acf"'))
+"""
+
+
+def test_a_code_edit_applies_at_the_next_rebuild_in_the_same_process(tmp_path: Path) -> None:
+    """`make serve` keeps the macros package imported: a rebuild must still run the code as saved,
+    whichever module of which feature changed."""
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run([sys.executable, "-c", REBUILD_AFTER_A_CODE_EDIT], cwd=project, env=QUIET_ENV,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["1", "1"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.settings import CHECKLIST, COLOURS, EXAMPLE_FILE, SETTINGS_FILE, Settings, load_settings, unset
+from macros.coc.settings import CHECKLIST, COLOURS, EXAMPLE_FILE, SETTINGS_FILE, Settings, load_settings, unset
 
 
 def project_with(tmp_path: Path, settings: Path) -> Path:

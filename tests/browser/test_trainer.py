@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from helpers import PROJECT_DIR
-from macros.settings import load_settings
+from macros.coc.settings import load_settings
 
 MODULE = "introductory/security-privacy/"
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",

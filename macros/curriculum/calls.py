@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from .cases import CASES_DIR
-from .loader import BANK_DIRS, BANKS_DIR
+from ..cases import CASES_DIR
+from ..pages import Page
+from ..paths.formats import PATHS_FILE
+from ..problems import Problem
+from ..quiz.banks import BANK_DIRS, BANKS_DIR
 from .modules import LEVELS
 from .page_macros import EXPRESSION, Call
-from .pages import Page
-from .paths import PATHS_FILE
-from .problems import Problem
 from .reference import REFERENCE_DIR
 
 LOCAL_BANKS_DIR = BANK_DIRS[1]

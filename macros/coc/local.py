@@ -9,8 +9,9 @@ from pathlib import Path
 
 from mkdocs.utils import meta
 
-from .loader import read_text
-from .pages import CALLOUTS_DIR, LOCAL_PAGES_DIR
+from ..loader import read_text
+from ..pages import CALLOUTS_DIR, LOCAL_PAGES_DIR
+from ..problems import Problem
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,16 @@ def local_pages(project_dir: Path) -> list[LocalPage]:
         title = meta.get_data(text)[1].get("title") or (heading[1].strip() if heading else path.stem)
         found.append(LocalPage(title, "local/" + path.relative_to(project_dir / LOCAL_PAGES_DIR).as_posix()))
     return found
+
+
+def check_callouts(slots: set[str], project_dir: Path) -> list[Problem]:
+    """A CoC's callout file for a slot no page has would never be shown: say so rather than drop it.
+    Each must be text the build can read when it fills the slot."""
+    problems = []
+    for path in sorted((project_dir / CALLOUTS_DIR).glob("*.md")):
+        shown_as = path.relative_to(project_dir).as_posix()
+        problems += read_text(path, shown_as)[1]
+        if path.stem not in slots:
+            problems.append(Problem(shown_as, 1, "", f"no page has the slot '{path.stem}'; name the file after one "
+                                    f"of: {', '.join(sorted(slots))}"))
+    return problems

@@ -9,10 +9,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from .loader import node_at, read_yaml_file, validate
-from .problems import Problem
-from .safe_yaml import field_path
-from .schema import Slug, Strict, Text
+from ..formats import Slug, Strict, Text
+from ..loader import node_at, read_yaml_file, validate
+from ..problems import Problem
+from ..safe_yaml import field_path
 
 PATHS_FILE = "quizzes/reference/paths.yml"
 LOCAL_PATHS_FILE = "local/paths.yml"

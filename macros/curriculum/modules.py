@@ -3,19 +3,52 @@ front matter so that lists of modules (and later paths and plans) come from one 
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Literal
 
-from .loader import not_a_mapping, read_text, validate
-from .problems import Problem
-from .pages import LOCAL_PAGES_DIR, front_matter
-from .safe_markdown import Trusted
-from .safe_yaml import read_yaml
-from .schema import LocalModuleMeta, ModuleMeta
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..formats import Text
+from ..loader import not_a_mapping, read_text, validate
+from ..problems import Problem
+from ..safe_yaml import read_yaml
+from ..pages import LOCAL_PAGES_DIR, front_matter
 
 LEVELS = ("introductory", "advanced")
+DATA_STANDARDS = "FY2026 HMIS Data Standards (effective 1 October 2025)"
+AUDIENCE_LABELS = {"end-user": "end users", "agency-admin": "agency administrators",
+                   "hmis-lead": "HMIS Lead staff", "trainer": "trainers"}
+AUDIENCES = tuple(AUDIENCE_LABELS)
+
+
+class ModuleMeta(BaseModel):
+    """Front matter every module page carries, so lists, paths and plans can be built from it."""
+
+    model_config = ConfigDict(extra="allow")  # Material's own keys (hide, status, ...) may follow
+    hints: ClassVar[dict[str, str]] = {
+        "minutes": "say how long the module takes, teaching plus exercises, e.g. 'minutes: 30'",
+        "level": "write 'level: introductory' or 'level: advanced'",
+        "audiences": f"list who the module is for, from {', '.join(AUDIENCES)}",
+        "guide_area": "name the HUD HMIS Training Guide's Training Content Area, verbatim",
+        "description": "say in one sentence what the module teaches",
+    }
+
+    title: Text
+    description: Text
+    level: Literal["introductory", "advanced"]
+    minutes: int = Field(gt=0, description="Teaching plus exercises.")
+    audiences: list[Literal[AUDIENCES]] = Field(min_length=1)  # type: ignore[valid-type]
+    guide_area: Text = Field(description="The HUD HMIS Training Guide's Training Content Area, verbatim.")
+
+
+class LocalModuleMeta(ModuleMeta):
+    """A CoC's own module (a page in local/pages/ with module front matter): no guide area needed."""
+
+    guide_area: Text | None = None
+
+
 
 
 @dataclass(frozen=True)
@@ -101,8 +134,3 @@ def nav_paths(nav: object) -> list[str]:
     if isinstance(nav, list):
         return [path for item in nav for path in nav_paths(item)]
     return []
-
-
-def link_from(page_path: str, target: str) -> Trusted:
-    """A relative Markdown link from one docs/ page to another, which MkDocs then checks."""
-    return Trusted(posixpath.relpath(target, posixpath.dirname(page_path) or "."))

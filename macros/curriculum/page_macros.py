@@ -16,11 +16,11 @@ import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel
 
-from .loader import read_text
-from .pages import Page
-from .problems import Problem
+from ..loader import read_text
+from ..pages import Page
+from ..problems import Problem
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # macros/
 # What mkdocs-macros 1.5 itself gives every page (mkdocs_macros/plugin.py and context.py).
 MKDOCS_MACROS_VARIABLES = {"extra", "config", "environment", "plugin", "git", "macros", "filters", "filters_builtin",
                            "page", "navigation", "files"}
@@ -54,8 +54,9 @@ class Call:
 
 @dataclass(frozen=True)
 class PageNames:
-    """What macros/__init__.py gives pages. Its macros are made inside define_env, which needs a
-    build to run, so they are read from the source: `make check` then knows them without building."""
+    """What the macros package gives pages. Its macros are made inside define_env (or a feature's
+    define_* function), which needs a build to run, so they are read from the source of every
+    module: `make check` then knows them without building."""
 
     macros: dict[str, inspect.Signature]
     filters: set[str]
@@ -63,9 +64,11 @@ class PageNames:
 
     @classmethod
     def of_package(cls, package_dir: Path = PACKAGE_DIR) -> PageNames:
-        tree = ast.parse(read_text(package_dir / "__init__.py", "macros/__init__.py")[0] or "")
+        sources = sorted(package_dir.rglob("*.py"))
+        trees = [ast.parse(read_text(source, source.relative_to(package_dir.parent).as_posix())[0] or "")
+                 for source in sources]
         macros, filters, variables = {}, set(), set()
-        for node in ast.walk(tree):
+        for node in (node for tree in trees for node in ast.walk(tree)):
             if isinstance(node, ast.FunctionDef):
                 decorators = {ast.unparse(decorator) for decorator in node.decorator_list}
                 if "env.macro" in decorators:

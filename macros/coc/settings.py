@@ -16,10 +16,10 @@ from typing import Annotated, Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
-from .loader import read_text, read_yaml_file, validate
-from .problems import Problem
-from .safe_markdown import is_safe_url
-from .schema import ASSET_PATTERN, COC_CODE_PATTERN, EMAIL_PATTERN, ONE_LINE_PATTERN, URL_PATTERN, Strict, not_boolean
+from ..loader import read_text, read_yaml_file, validate
+from ..problems import Problem
+from ..safe_markdown import is_safe_url
+from ..formats import ASSET_PATTERN, COC_CODE_PATTERN, EMAIL_PATTERN, ONE_LINE_PATTERN, URL_PATTERN, Strict, not_boolean
 
 SETTINGS_FILE = "local/settings.yml"
 EXAMPLE_FILE = "settings.example.yml"

@@ -10,10 +10,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, RootModel
 
-from . import practice
-from .loader import node_at, read_yaml_file, validate
-from .problems import Problem
-from .schema import Strict, Text
+from .. import practice
+from ..formats import Strict, Text
+from ..loader import node_at, read_yaml_file, validate
+from ..problems import Problem
 
 REFERENCE_DIR = "quizzes/reference"
 # "not yet confirmed" is for an element whose collection point we could not confirm from HUD's text.

@@ -1,0 +1,92 @@
+"""Learning paths on screen: the "Choose your role" list, a path's page, the box on each module page
+naming its paths, and the agenda builder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from ..coc.settings import Settings
+from ..curriculum.modules import DATA_STANDARDS, Module
+from ..quiz.formats import Bank
+from ..templates import link_from
+from .agenda import AGENDA_BREAK, agenda
+from .formats import Path_, Paths
+
+PATH_LIST_TEMPLATE = "partials/paths/path-list.html"
+PATH_TEMPLATE = "partials/paths/path.html"
+MODULE_PATHS_TEMPLATE = "partials/paths/module-paths.html"
+AGENDA_BUILDER_TEMPLATE = "partials/paths/agenda-builder.html"
+
+
+@dataclass(frozen=True)
+class PathStep:
+    number: int
+    module: Module
+    required: bool
+    link: str
+
+
+def path_steps(path: Path_, modules: dict[str, Module], page_path: str) -> list[PathStep]:
+    return [PathStep(number, modules[step.module], step.required, link_from(page_path, modules[step.module].path))
+            for number, step in enumerate(path.steps, 1)]
+
+
+def render_agenda_builder(templates: jinja2.Environment, paths: Paths, modules: list[Module]) -> str:
+    paths_json = json.dumps([{"id": path.id, "modules": [step.module for step in path.steps if step.required]}
+                             for path in paths.paths])
+    return templates.get_template(AGENDA_BUILDER_TEMPLATE).render(paths=paths.paths, modules=modules,
+                                                                  paths_json=paths_json)
+
+
+def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str,
+                     catalogue: dict[str, dict] | None = None) -> str:
+    """Every role and branch with its summary and length, linking to its page, and the progress
+    tools, which check an imported file against the paths and the banks' catalogue."""
+    entries = [(path, link_from(page_path, f"paths/{path.id}.md"),
+                sum(step.module.meta.minutes for step in path_steps(path, modules, page_path) if step.required))
+               for path in paths.paths]
+    progress_json = json.dumps({"paths": {path.id: path.name for path in paths.paths}, "banks": catalogue or {}},
+                               separators=(",", ":"))
+    return templates.get_template(PATH_LIST_TEMPLATE).render(entries=entries, progress_json=progress_json)
+
+
+def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
+                banks: dict[str, Bank], page_path: str, site_name: str, settings: Settings,
+                answer_key: str) -> str:
+    path = paths.get(path_id)
+    steps = path_steps(path, modules, page_path)
+    prerequisites = [(paths.get(pre), link_from(page_path, f"paths/{pre}.md")) for pre in path.prerequisites]
+    progress = [{"id": step.module.id, "title": step.module.meta.title, "required": step.required,
+                 "questions": len(banks[step.module.id].questions)} for step in steps]
+    return templates.get_template(PATH_TEMPLATE).render(
+        path=path, steps=steps, prerequisites=prerequisites,
+        required_minutes=sum(step.module.meta.minutes for step in steps if step.required),
+        all_minutes=sum(step.module.meta.minutes for step in steps),
+        required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
+        pass_mark=settings.quiz.pass_mark_percent, site_name=site_name, coc_name=settings.coc.name,
+        standards=DATA_STANDARDS, agenda=agenda([step.module for step in steps if step.required]),
+        agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"), answer_key=Markup(answer_key))
+
+
+def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Module,
+                        modules: dict[str, Module]) -> str:
+    """For a module page: each path it is in, with the previous and next module of that path."""
+    places = []
+    for path in paths.paths:
+        ids = [step.module for step in path.steps]
+        if module.id in ids:
+            index = ids.index(module.id)
+            places.append({
+                "path": path, "link": link_from(module.path, f"paths/{path.id}.md"),
+                "position": index + 1, "length": len(ids),
+                "previous": modules[ids[index - 1]] if index else None,
+                "next": modules[ids[index + 1]] if index + 1 < len(ids) else None,
+            })
+    for place in places:
+        for side in ("previous", "next"):
+            place[f"{side}_link"] = link_from(module.path, place[side].path) if place[side] else None
+    return templates.get_template(MODULE_PATHS_TEMPLATE).render(places=places) if places else ""

@@ -1,0 +1,43 @@
+"""The quiz engine: the `quiz` macro, which the site registers with the rest of its macros, and a
+`define_env` that builds a site from quiz banks alone, with no curriculum, paths or settings.
+
+A site of its own uses it from mkdocs.yml:
+
+    theme: {name: material, custom_dir: <this repository>/overrides}
+    plugins:
+      - macros: {modules: [macros.quiz.engine]}
+
+and a page shows quizzes/<bank-id>.yml with {{ quiz("<bank-id>") }}.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from ..problems import fail_on
+from ..templates import template_environment
+from .banks import load_banks
+from .formats import Bank
+from .views import QuizRenderer
+
+
+def define_quiz(env, templates: jinja2.Environment, banks: dict[str, Bank]) -> QuizRenderer:
+    """Offer pages the quiz macro for these (already checked) banks."""
+    quizzes = QuizRenderer(templates, banks)
+
+    @env.macro
+    def quiz(bank_id: str) -> str:
+        """The self-checking quiz for quizzes/<bank_id>.yml."""
+        return quizzes.render(bank_id)
+
+    return quizzes
+
+
+def define_env(env) -> None:
+    """mkdocs-macros entry point for a site of quiz banks only: every bank checked before any page
+    renders, then the quiz macro."""
+    banks, problems = load_banks(Path(env.project_dir))
+    fail_on(problems)
+    define_quiz(env, template_environment(env.conf), banks)

@@ -1,0 +1,157 @@
+"""The quiz bank format: one file in quizzes/<bank-id>.yml (or a CoC's local/quizzes/), shown on a
+page with {{ quiz("<bank-id>") }}.
+
+The pydantic models are the single definition of the format: they validate banks at build time
+and generate the JSON Schema that editors use (`make schema`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
+
+from ..formats import Number, Slug, Strict, Text
+from ..practice import MEASURES
+
+class Model(Strict):
+    """Bank text: a number written where text was meant (an option `30`) is read as text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+class Option(Model):
+    """One answer a learner can pick in a `single` or `multiple` question."""
+
+    text: Text = Field(description="The option as the learner sees it (inline Markdown).")
+    correct: bool = Field(False, description="true for a right option.")
+    feedback: Text | None = Field(None, description="Shown when the learner picks this option.")
+
+
+# A source must name the document behind the answer, not just an element: "HMIS Data Standards:
+# 3.20" says neither which document (Dictionary, Manual, CSV specifications) nor which edition.
+# These words name a kind of document, or say plainly that the answer is good practice.
+DOCUMENT_ABBREVIATIONS = re.compile(r"\b(?:CFR|FR|U\.S\.C|FAQ|NOFO|NOFA)\b")
+DOCUMENT_WORDS = re.compile(
+    r"\b(?:dictionary|manuals?|specifications?|notices?|regulations?|rules?|guides?|guidance|toolkit|glossary"
+    r"|application|HUD Exchange|Data Lab|polic(?:y|ies)|plans?|agreements?|memo|statement|good practice"
+    r"|practice export|activity dataset|this site)\b", re.IGNORECASE)
+
+
+def names_a_document(source: str) -> str:
+    """A bank's `source` must name a document: a bare element name is not enough."""
+    if not (DOCUMENT_ABBREVIATIONS.search(source) or DOCUMENT_WORDS.search(source)):
+        raise ValueError(
+            f"'{source}' names no document: say which one backs the answer and its edition, e.g. "
+            "'FY2024 HMIS Data Dictionary v1.6, 3.20 Housing Move-In Date', the HMIS Data Standards Manual, "
+            "the HMIS CSV Format Specifications, 24 CFR 578.7, a HUD notice or your CoC's policy")
+    return source
+
+
+class QuestionBase(Model):
+    id: Slug = Field(description="Stable id, unique in the bank; saved progress is keyed by it.")
+    prompt: Text = Field(description="The question (Markdown).")
+    explanation: Text = Field(description="Why the right answer is right (Markdown).")
+    source: Annotated[Text, AfterValidator(names_a_document)] = Field(
+        description="The document, edition and section that back the answer, e.g. 'FY2024 HMIS Data "
+        "Dictionary v1.6, 3.20 Housing Move-In Date' or '24 CFR 578.7(b)(3)'. A bare element name is refused."
+    )
+
+
+class ChoiceQuestion(QuestionBase):
+    """Options to pick from; `single` wants exactly one right, `multiple` one or more."""
+
+    one_right: ClassVar[bool]
+    options: list[Option] = Field(min_length=2)
+    shuffle: bool = Field(True, description="Show the options in a fixed mixed order, so a right option's place "
+                          "gives nothing away. false keeps the order written, for ranges or steps in order.")
+
+    @field_validator("options")
+    @classmethod
+    def _right_options(cls, options: list[Option]) -> list[Option]:
+        problems = []
+        first_index: dict[str, int] = {}
+        for index, option in enumerate(options):
+            key = " ".join(option.text.lower().split())
+            if key in first_index:
+                problems.append(f"options[{first_index[key]}] and options[{index}] have the same text '{option.text}'")
+            first_index.setdefault(key, index)
+        right = [f"options[{index}]" for index, option in enumerate(options) if option.correct]
+        if not right:
+            which = "the one right option" if cls.one_right else "every right option"
+            problems.append(f"no option has 'correct: true'; mark {which}")
+        elif cls.one_right and len(right) > 1:
+            problems.append(f"{len(right)} options are marked correct ({', '.join(right)}); a single question "
+                            "needs exactly one (use type: multiple for select-all-that-apply)")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return options
+
+
+class SingleQuestion(ChoiceQuestion):
+    """One right option among several."""
+
+    one_right = True
+    type: Literal["single"]
+
+
+class MultipleQuestion(ChoiceQuestion):
+    """Select all that apply: one or more right options."""
+
+    one_right = False
+    type: Literal["multiple"]
+
+
+class TrueFalseQuestion(QuestionBase):
+    """A statement the learner judges true or false."""
+
+    type: Literal["true-false"]
+    answer: bool = Field(description="true if the statement in the prompt is true, else false.")
+
+
+class ShortQuestion(QuestionBase):
+    """A typed answer: text from `accept`, or a `number` within an optional `tolerance`."""
+
+    type: Literal["short"]
+    accept: list[Text] | None = Field(
+        None, min_length=1, description="Accepted text answers; case and extra spaces are ignored."
+    )
+    number: Number | None = Field(None, description="The numeric answer.")
+    computed: Literal[tuple(MEASURES)] | None = Field(  # type: ignore[valid-type]
+        None, description="A numeric answer computed from the practice export (macros/practice.py), never typed.")
+    tolerance: Number | None = Field(
+        None, ge=0, description="How far from `number` or `computed` still counts as right.")
+
+    @model_validator(mode="after")
+    def _one_kind_of_answer(self) -> ShortQuestion:
+        if [self.accept, self.number, self.computed].count(None) != 2:
+            raise ValueError("give one of 'accept' (a list of text answers), 'number' or 'computed'")
+        if self.tolerance is not None and self.accept is not None:
+            raise ValueError("'tolerance' only goes with 'number' or 'computed'")
+        return self
+
+
+Question = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true-false", "short")
+
+
+class Bank(Model):
+    """A quiz bank: one file in quizzes/, embedded in a page with {{ quiz("<bank-id>") }}."""
+
+    hints = {
+        "id": "give the question a short stable id such as 'roi-purpose'",
+        "type": f"say which kind of question this is: one of {', '.join(QUESTION_TYPES)}",
+        "prompt": "write the question",
+        "explanation": "say why the right answer is right",
+        "source": "name the standard, regulation or document section that backs the answer",
+        "options": "list the options, marking right ones with 'correct: true'",
+        "answer": "write 'answer: true' or 'answer: false'",
+        "text": "write the option's text",
+        "questions": "add a 'questions:' list",
+    }
+    title: Text = Field("Check your understanding", description="Shown above the questions.")
+    questions: list[Question] = Field(min_length=1)

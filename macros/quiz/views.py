@@ -1,0 +1,146 @@
+"""A bank's questions as the quiz and its answer key show them: every text turned into safe HTML
+once per build, options in their fixed mixed order, and the data quiz.js checks answers with."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from .. import practice
+from .formats import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
+
+QUIZ_TEMPLATE = "partials/quiz/quiz.html"
+ANSWER_KEY_TEMPLATE = "partials/quiz/answer-key.html"
+
+
+@dataclass(frozen=True)
+class OptionView:
+    value: str
+    label: Markup
+    correct: bool
+    feedback: Markup | None
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What the question template needs, with every piece of text already turned into HTML."""
+
+    key: str            # "<bank-id>/<question-id>", the stable hook for scripts and tests
+    dom_id: str
+    number: int
+    type: str
+    version: str        # changes when the question changes, so stale saved answers are ignored
+    prompt: Markup
+    options: list[OptionView]
+    answer_label: str
+    answer: list[Markup]
+    accept: str | None  # JSON list of normalised text answers, for `short`
+    number_answer: float | None
+    tolerance: float
+    explanation: Markup
+    source: Markup
+
+
+def normalise(text: str) -> str:
+    """How typed answers are compared: case, hyphens, runs of spaces and a closing full stop do not
+    matter (quiz.js normalises what the learner types the same way)."""
+    text = re.sub(r"[.!?]+\s*$", "", re.sub(r"[-\u2010-\u2014]", " ", text.lower()))
+    return " ".join(text.split())
+
+
+def show_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def version_of(question: Question) -> str:
+    """Changes when the question or its answer changes (a computed answer changes with the data),
+    so a learner's saved answer to an older version is not shown as right or wrong."""
+    content = question.model_dump_json(exclude={"shuffle"})  # answers are saved by option, not by place
+    if isinstance(question, ShortQuestion) and question.computed:
+        content += repr(practice.answer(question.computed))
+    return hashlib.sha256(content.encode()).hexdigest()[:12]
+
+
+class QuizRenderer:
+    def __init__(self, templates: jinja2.Environment, banks: dict[str, Bank]) -> None:
+        self.banks = banks
+        self.templates = templates
+        self._views: dict[str, list[QuestionView]] = {}
+
+    def views(self, bank_id: str) -> list[QuestionView]:
+        """The bank's questions ready for a template; made once per build, used by quiz and key."""
+        if bank_id not in self._views:
+            questions = enumerate(self.banks[bank_id].questions, 1)
+            self._views[bank_id] = [self._view(bank_id, number, question) for number, question in questions]
+        return self._views[bank_id]
+
+    def render(self, bank_id: str) -> str:
+        return self.templates.get_template(QUIZ_TEMPLATE).render(bank_id=bank_id, title=self.banks[bank_id].title,
+                                                                 questions=self.views(bank_id))
+
+    def progress_catalogue(self) -> dict[str, dict]:
+        """What a progress file may hold for each bank, for paths.js to check an import against
+        (docs/assets/progress.schema.json): its title and, per question id, the version, type and
+        number of options of the answer quiz.js would restore."""
+        return {bank_id: {"title": bank.title,
+                          "questions": {view.key.split("/", 1)[1]: [view.version, view.type, len(view.options)]
+                                        for view in self.views(bank_id)}}
+                for bank_id, bank in self.banks.items()}
+
+    def render_answer_key(self, sections: list[tuple[str, str]]) -> str:
+        """Every question of the given (title, bank id) sections with its answer, explanation and
+        source, for printing."""
+        entries = [(title, self.views(bank_id)) for title, bank_id in sections]
+        return self.templates.get_template(ANSWER_KEY_TEMPLATE).render(entries=entries)
+
+    def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
+        block, inline = self.templates.filters["markdown"], self.templates.filters["markdown_inline"]
+        options: list[OptionView] = []
+        answer: list[Markup] = []
+        answer_label = "Answer"
+        accept, number_answer, tolerance = None, None, 0.0
+        if isinstance(question, ChoiceQuestion):
+            options = [
+                OptionView(str(index), inline(option.text), option.correct,
+                           block(option.feedback) if option.feedback else None)
+                for index, option in enumerate(question.options)
+            ]
+            if question.shuffle:  # the same order on every build, different for each question
+                random.Random(f"{bank_id}/{question.id}").shuffle(options)
+            answer = [option.label for option in options if option.correct]
+            answer_label = "Right answers" if len(answer) > 1 else "Answer"
+        elif isinstance(question, TrueFalseQuestion):
+            options = [OptionView(value, Markup(value.capitalize()), (value == "true") == question.answer, None)
+                       for value in ("true", "false")]
+            answer = [Markup(str(question.answer).capitalize())]
+        elif isinstance(question, ShortQuestion) and question.accept is None:
+            number_answer = question.number if question.computed is None else practice.answer(question.computed)
+            tolerance = question.tolerance or 0.0
+            within = f" (plus or minus {show_number(tolerance)})" if tolerance else ""
+            answer = [Markup.escape(show_number(number_answer) + within)]
+        elif isinstance(question, ShortQuestion) and question.accept is not None:
+            accept = json.dumps(list(dict.fromkeys(normalise(text) for text in question.accept)))
+            answer = [Markup.escape(text) for text in question.accept]
+            answer_label = "Accepted answers" if len(answer) > 1 else "Answer"
+        return QuestionView(
+            key=f"{bank_id}/{question.id}",
+            dom_id=f"quiz-{bank_id}-{question.id}",
+            number=number,
+            type=question.type,
+            version=version_of(question),
+            prompt=block(question.prompt),
+            options=options,
+            answer_label=answer_label,
+            answer=answer,
+            accept=accept,
+            number_answer=number_answer,
+            tolerance=tolerance,
+            explanation=block(question.explanation),
+            source=inline(question.source),
+        )

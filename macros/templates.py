@@ -1,0 +1,42 @@
+"""The one Jinja environment every feature renders with: the theme's folders (a fork's custom_dir
+first), autoescaping, `inert` for every value shown, and the safe Markdown filters; and relative
+links between pages, which MkDocs then checks."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+
+from .safe_markdown import SafeMarkdown, Trusted, inert
+
+
+def long_date(value: date) -> str:
+    """3 November 2025: unambiguous for readers anywhere."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def template_environment(config: MkDocsConfig) -> jinja2.Environment:
+    """The theme's folders (a fork's custom_dir first), with autoescaping on, and the filters
+    `markdown` and `markdown_inline` that every piece of content text, quiz banks included, goes
+    through to become HTML safely."""
+    templates = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(config.theme.dirs),
+        autoescape=True,
+        finalize=inert,  # every value shown is escaped for HTML and inert as Markdown
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    markdown = SafeMarkdown(config)
+    templates.filters.update(markdown=lambda text: Markup(markdown.block(text)),
+                             markdown_inline=lambda text: Markup(markdown.inline(text)), long_date=long_date)
+    return templates
+
+
+def link_from(page_path: str, target: str) -> Trusted:
+    """A relative Markdown link from one docs/ page to another, which MkDocs then checks."""
+    return Trusted(posixpath.relpath(target, posixpath.dirname(page_path) or "."))
