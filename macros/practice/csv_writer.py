@@ -1,0 +1,45 @@
+"""Writing the practice export: each table as CSV text with the FY2026 columns in order, and the
+zip of them all, as the site paths the build adds (macros/hooks.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import yaml
+
+from .generator import generate
+from .model import DOWNLOAD_DIR, ZIP_NAME, Row
+
+
+def load_columns(project_dir: Path) -> dict[str, list[str]]:
+    text = (project_dir / "quizzes" / "reference" / "csv-columns.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def to_csv(rows: list[Row], columns: list[str]) -> str:
+    """One file's text with the spec's columns in the spec's order; blank where a row has no value."""
+    unknown = sorted({key for row in rows for key in row} - set(columns))
+    if unknown:
+        raise ValueError(f"not FY2026 CSV columns: {', '.join(unknown)}")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def files(project_dir: Path) -> dict[str, bytes]:
+    """The site paths and bytes of every CSV and of the zip holding them all."""
+    columns = load_columns(project_dir)
+    export = generate()
+    csvs = {f"{DOWNLOAD_DIR}/{name}": to_csv(rows, columns[name]).encode("utf-8")
+            for name, rows in export.tables.items()}
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path, content in csvs.items():
+            info = zipfile.ZipInfo(path.rsplit("/", 1)[1], date_time=(2026, 10, 1, 8, 0, 0))
+            zipped.writestr(info, content, zipfile.ZIP_DEFLATED)
+    return csvs | {ZIP_NAME: archive.getvalue()}
