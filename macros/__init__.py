@@ -29,7 +29,7 @@ def define_env(env) -> None:
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
     from .paths import views as path_views
-    from . import practice_views
+    from .practice import views as practice_views
     from .quiz.engine import define_quiz
 
     project_dir = Path(env.project_dir)

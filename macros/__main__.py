@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel
 
-from .cases import CASES_DIR, Case
+from .practice.cases import CASES_DIR, Case
 from .content import load_content
 from .quiz.banks import BANKS_DIR
 from .problems import fail_on

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cases import Case, case_files, load_cases
+from .practice.cases import Case, case_files, load_cases
 from .coc.local import check_callouts
 from .coc.settings import Settings, load_settings
 from .curriculum.calls import callout_slots, check_case_calls, check_ids, check_quiz_calls, id_rules

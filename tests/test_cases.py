@@ -10,7 +10,7 @@ import pytest
 
 from helpers import FIXTURES, PROJECT_DIR
 from macros.curriculum.calls import check_case_calls, check_ids, id_rules
-from macros.cases import CASES_DIR, load_case, load_cases
+from macros.practice.cases import CASES_DIR, load_case, load_cases
 from macros.curriculum.page_macros import find_calls
 from macros.pages import read_pages
 from macros.coc.settings import Settings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import FIXTURES, PROJECT_DIR
 from macros.curriculum.calls import check_ids, check_quiz_calls, id_rules
-from macros.cases import case_files
+from macros.practice.cases import case_files
 from macros.quiz.banks import load_banks
 from macros.curriculum.page_macros import PageNames, find_calls
 from macros.pages import read_page, read_pages

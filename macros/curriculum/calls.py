@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from ..cases import CASES_DIR
+from ..practice.cases import CASES_DIR
 from ..pages import Page
 from ..paths.formats import PATHS_FILE
 from ..problems import Problem

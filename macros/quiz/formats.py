@@ -119,7 +119,7 @@ class ShortQuestion(QuestionBase):
     )
     number: Number | None = Field(None, description="The numeric answer.")
     computed: Literal[tuple(MEASURES)] | None = Field(  # type: ignore[valid-type]
-        None, description="A numeric answer computed from the practice export (macros/practice.py), never typed.")
+        None, description="A numeric answer computed from the practice export (macros/practice/measures.py), never typed.")
     tolerance: Number | None = Field(
         None, ge=0, description="How far from `number` or `computed` still counts as right.")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import jinja2
 
-from . import practice
+from .. import practice
 from .cases import Case
-from .templates import link_from
+from ..templates import link_from
 
 PRACTICE_FILES_TEMPLATE = "partials/practice/files.html"
 PRACTICE_CASE_TEMPLATE = "partials/practice/case.html"

@@ -12,10 +12,10 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
-from .loader import load_file, node_at
-from .problems import Problem
-from .safe_yaml import field_path
-from .formats import SLUG_PATTERN, Strict, Text
+from ..loader import load_file, node_at
+from ..problems import Problem
+from ..safe_yaml import field_path
+from ..formats import SLUG_PATTERN, Strict, Text
 
 CASES_DIR = "quizzes/cases"
 STAGE_ORDER = ("start", "update", "annual", "exit")
