@@ -1,6 +1,6 @@
 /* The agenda builder (overrides/partials/agenda-builder.html): clock times for the chosen modules,
    with a break after each module but the last, the same rule as the sample agendas on path pages
-   (render.agenda in macros/render.py). */
+   (agenda in macros/paths/agenda.py). */
 (() => {
   "use strict";
   const clock = (minutes) => Math.floor(minutes / 60) + ":" + String(minutes % 60).padStart(2, "0");

@@ -32,7 +32,7 @@
   // The same storage serves paths.js, which shows progress across the site.
   window.hmisStore = { load, save, prefix: PREFIX, base };
 
-  /* How typed text is compared (macros/render.py normalise does the same to the accepted answers):
+  /* How typed text is compared (macros/quiz/views.py normalise does the same to the accepted answers):
      case, hyphens, runs of spaces and a closing full stop do not matter. */
   const normalise = (text) => text.toLowerCase().replace(/[-\u2010-\u2014]/g, " ").replace(/[.!?]+\s*$/, "")
     .trim().split(/\s+/).join(" ");
