@@ -87,7 +87,7 @@ class Quiz(Strict):
 
 # Material's palette colours (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/)
 # whose white header text, and links in that colour on white, pass WCAG AA contrast (4.5:1); the
-# others, teal and blue among them, do not (tests/test_settings.py measures them in Material's CSS).
+# others, teal and blue among them, do not (tests/coc/test_settings.py measures them in Material's CSS).
 COLOURS = ("purple", "deep purple", "indigo", "brown", "grey", "blue grey")
 
 
