@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
-from helpers import QUIET_ENV, copy_project, leave_out_of_nav, read_mkdocs_config  # noqa: E402
+from helpers import (ENGINE_ENV, QUIET_ENV, copy_project, leave_out_of_nav, quiz_engine_site,  # noqa: E402
+                     read_mkdocs_config)
 from macros import practice  # noqa: E402
 
 RUNS = 5
@@ -30,13 +31,13 @@ BUDGET_GZIP = 5 * 1024
 BUDGET_RATIO = 1.10
 
 
-def build_seconds(project: Path) -> float:
+def build_seconds(project: Path, env: dict[str, str] = QUIET_ENV) -> float:
     """Median wall time of `mkdocs build`, as a user runs it (start-up included)."""
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "site"],
-                       cwd=project, env=QUIET_ENV, check=True, capture_output=True)
+                       cwd=project, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -126,6 +127,52 @@ def big_bank_project(destination: Path) -> Path:
     return destination
 
 
+PEER_QUESTIONS = 200
+
+
+def peer_questions() -> list[dict]:
+    """The peer comparison's questions: single and select-all choices, which both engines have."""
+    questions = []
+    for n in range(PEER_QUESTIONS):
+        right = [0, 2] if n % 2 else [0]
+        options = [{"text": f"Option {letter} of question {n}", **({"correct": True} if index in right else {})}
+                   for index, letter in enumerate("ABCD")]
+        questions.append({"id": f"q{n}", "type": "multiple" if n % 2 else "single", "prompt": f"Question **{n}**?",
+                          "options": options, "explanation": f"Why question {n} has this answer.",
+                          "source": "Good practice (generated)"})
+    return questions
+
+
+def peer_site(destination: Path, plugins: dict, page: str) -> Path:
+    """A one-page Material site with the given plugins: the floor, or mkdocs-quiz."""
+    (destination / "docs").mkdir(parents=True)
+    (destination / "docs" / "index.md").write_text(page, encoding="utf-8")
+    config = {"site_name": "Peer comparison", "theme": read_mkdocs_config()["theme"] | {"custom_dir": None},
+              "markdown_extensions": read_mkdocs_config()["markdown_extensions"], "plugins": plugins}
+    del config["theme"]["custom_dir"]
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def peer_projects(scratch: Path) -> dict[str, Path]:
+    """The same 200 questions three ways: plain Markdown on Material (the floor), mkdocs-quiz's
+    <quiz> syntax, and our engine alone (macros.quiz.engine with one bank)."""
+    questions = peer_questions()
+    plain = "# Questions\n\n" + "\n".join(
+        f"{q['prompt']}\n\n" + "".join(f"- {o['text']}\n" for o in q["options"]) + f"\n{q['explanation']}\n"
+        for q in questions)
+    peer = "# Questions\n\n" + "\n".join(
+        f"<quiz>\n{q['prompt']}\n"
+        + "".join(f"- [{'x' if o.get('correct') else ' '}] {o['text']}\n" for o in q["options"])
+        + f"\n{q['explanation']}\n</quiz>\n" for q in questions)
+    return {
+        "plain": peer_site(scratch / "peer-plain", {"search": {}}, plain),
+        "mkdocs-quiz": peer_site(scratch / "peer-mkdocs-quiz", {"search": {}, "mkdocs_quiz": {}}, peer),
+        "ours": quiz_engine_site(scratch / "peer-ours", {"peer": {"questions": questions}},
+                                 '# Questions\n\n{{ quiz("peer") }}\n'),
+    }
+
+
 def sizes(paths: list[Path]) -> tuple[int, int]:
     data = [path.read_bytes() for path in paths]
     return sum(map(len, data)), sum(len(gzip.compress(item, 9)) for item in data)
@@ -187,6 +234,9 @@ def main() -> None:
         quiz_raw, quiz_gz = sizes([site / asset for asset in QUIZ_ASSETS])
         page_raw, page_gz = sizes(page_files(site, QUIZ_PAGE))
         hosts = other_hosts(site)
+        peers = peer_projects(scratch_dir)
+        peer_s = {name: build_seconds(project, ENGINE_ENV if name == "ours" else QUIET_ENV)
+                  for name, project in peers.items()}
 
     print(f"HMIS Training benchmark (median of {RUNS} builds, wall time incl. start-up)\n")
     row("build: plain Material, same Markdown", f"{plain_s:.2f} s")
@@ -206,6 +256,14 @@ def main() -> None:
     row("quiz page weight raw (HTML+CSS+JS)", f"{page_raw:,} B")
     row("quiz page weight gzip -9", f"{page_gz:,} B")
     row("requests to other hosts in built pages", f"{len(hosts)}", "ok" if not hosts else ", ".join(hosts))
+    print(f"\nPeer comparison: one page of the same {PEER_QUESTIONS} questions, Material theme\n")
+    floor = peer_s["plain"]
+    for name, label in (("plain", "plain Markdown (the floor)"), ("mkdocs-quiz", "mkdocs-quiz 1.7.1"),
+                        ("ours", "our engine alone (macros.quiz.engine)")):
+        cost = (peer_s[name] - floor) * 1000 / PEER_QUESTIONS
+        row(f"build: {label}", f"{peer_s[name]:.2f} s", f"{peer_s[name] / floor:.2f}x floor, {cost:.2f} ms a question"
+            if name != "plain" else "")
+    row("our engine vs mkdocs-quiz", f"{peer_s['ours'] / peer_s['mkdocs-quiz']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ SUB_PATH = "hmis-training"
 
 
 def mkdocs_build(project_dir: Path, site_dir: Path, site_url: str | None = None,
-                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+                 config: str = "mkdocs.yml", base_env: dict[str, str] = QUIET_ENV) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would, and keep its output for the assertions."""
-    env = {**QUIET_ENV, **({"SITE_URL": site_url} if site_url else {})}
+    env = {**base_env, **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project_dir, env=env, capture_output=True, text=True, timeout=300,
@@ -56,3 +56,28 @@ def copy_project(destination: Path, local: Path | None = None) -> Path:
     else:
         shutil.copytree(local, destination / "local")
     return destination
+
+
+def quiz_engine_site(destination: Path, banks: dict[str, dict], page: str) -> Path:
+    """A site with nothing but the quiz engine: one page, its banks in quizzes/, this project's
+    overrides/ and Markdown extensions, and macros.quiz.engine as the only macros module. No
+    curriculum, paths, settings or local/ exist there."""
+    config = read_mkdocs_config()
+    site = {
+        "site_name": "Quiz engine alone",
+        "theme": {**config["theme"], "custom_dir": str(PROJECT_DIR / "overrides")},
+        "markdown_extensions": config["markdown_extensions"],
+        "plugins": {"search": {}, "macros": {"modules": ["macros.quiz.engine"], "on_error_fail": True}},
+    }
+    (destination / "quizzes").mkdir(parents=True)
+    (destination / "docs").mkdir()
+    for bank_id, bank in banks.items():
+        (destination / "quizzes" / f"{bank_id}.yml").write_text(yaml.safe_dump(bank, sort_keys=False),
+                                                                 encoding="utf-8")
+    (destination / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(site, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+# The engine is imported from this checkout, wherever the site is.
+ENGINE_ENV = {**QUIET_ENV, "PYTHONPATH": str(PROJECT_DIR)}

@@ -1,0 +1,42 @@
+"""The quiz engine builds a site on its own: one page, one bank, our overrides/, no curriculum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import ENGINE_ENV, mkdocs_build, quiz_engine_site
+
+BANK = {
+    "title": "Intake basics",
+    "questions": [
+        {"id": "hoh", "type": "single", "prompt": "Who answers the household's questions?",
+         "options": [{"text": "The head of household", "correct": True}, {"text": "The youngest member"}],
+         "explanation": "Each household has one head of household.", "source": "Good practice (test bank)"},
+        {"id": "consent", "type": "true-false", "prompt": "Consent to share is asked at intake.", "answer": True,
+         "explanation": "It is asked before information is shared.", "source": "Good practice (test bank)"},
+    ],
+}
+
+
+def test_one_bank_and_one_page_build_a_site_with_the_quiz(tmp_path: Path) -> None:
+    project = quiz_engine_site(tmp_path / "alone", {"intake": BANK}, '# Practice\n\n{{ quiz("intake") }}\n')
+    assert not (project / "quizzes" / "reference").exists() and not (project / "local").exists()
+
+    result = mkdocs_build(project, tmp_path / "site", base_env=ENGINE_ENV)
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-quiz="intake"' in html
+    assert html.count('data-quiz-question="intake/') == 2
+    assert "The head of household" in html and "quiz.js" in html
+
+
+def test_a_bad_bank_stops_the_engine_alone_with_its_line(tmp_path: Path) -> None:
+    broken = {"questions": [{**BANK["questions"][0], "explaination": "typo"}]}
+    project = quiz_engine_site(tmp_path / "alone", {"intake": broken}, '{{ quiz("intake") }}\n')
+
+    result = mkdocs_build(project, tmp_path / "site", base_env=ENGINE_ENV)
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "quizzes/intake.yml:" in output and "unknown field 'explaination': did you mean 'explanation'?" in output
