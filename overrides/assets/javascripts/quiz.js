@@ -174,6 +174,9 @@
         progress[id] = { v: question.dataset.quizVersion, a: answer, s: result.state };
         save(bank, progress);
         updateScore(quiz);
+        // For other scripts (review schedule, module result, resume card): one event per checked answer.
+        document.dispatchEvent(new CustomEvent("hmis:answered",
+          { detail: { bank, id, state: result.state, version: question.dataset.quizVersion } }));
       });
 
       question.querySelector(".quiz__retry").addEventListener("click", () => {
