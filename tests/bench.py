@@ -5,6 +5,7 @@ Prints figures; asserts nothing (timing belongs in a benchmark, not in the test 
 
 from __future__ import annotations
 
+import copy
 import gzip
 import re
 import shutil
@@ -119,8 +120,9 @@ def big_bank_project(destination: Path) -> Path:
         {"type": "true-false", "answer": False},
         {"type": "short", "number": 30, "tolerance": 1},
     ]
+    # Deep copies: YAML would write shared option lists as aliases, which banks may not repeat 1,000 times.
     questions = [{"id": f"q{n}", "prompt": f"Question **{n}**?", "explanation": "Because.",
-                  "source": "Good practice (generated)", **kinds[n % len(kinds)]} for n in range(QUESTIONS)]
+                  "source": "Good practice (generated)", **copy.deepcopy(kinds[n % len(kinds)])} for n in range(QUESTIONS)]
     (destination / "quizzes" / "big.yml").write_text(yaml.safe_dump({"questions": questions}), encoding="utf-8")
     (destination / "docs" / "big.md").write_text('# Big\n\n{{ quiz("big") }}\n', encoding="utf-8")
     leave_out_of_nav(destination, "big.md")
