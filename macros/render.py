@@ -7,6 +7,7 @@ import hashlib
 import json
 import random
 import re
+import string
 from dataclasses import dataclass
 
 from datetime import date
@@ -20,7 +21,7 @@ from .local import LocalPage
 from .modules import Module, link_from
 from .paths import Path_, Paths
 from . import practice
-from .reference import Family, Glossary
+from .reference import Family, Glossary, Term, first_letter
 from .safe_markdown import SafeMarkdown, inert
 from .settings import Settings
 from .schema import AUDIENCE_LABELS, DATA_STANDARDS, Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
@@ -271,9 +272,14 @@ def term_anchor(term: str) -> str:
 
 
 def render_glossary(templates: jinja2.Environment, glossary: Glossary) -> str:
-    """Definitions are Markdown; the template turns them into HTML with the same safe filter."""
-    entries = [(term, term_anchor(term.term)) for term in glossary.terms]
-    return templates.get_template(GLOSSARY_TEMPLATE).render(entries=entries)
+    """The terms in groups by first letter, each under a heading the A-to-Z bar links to.
+    Definitions are Markdown; the template turns them into HTML with the same safe filter."""
+    groups: dict[str, list[tuple[Term, str]]] = {}
+    for term in glossary.terms:
+        groups.setdefault(first_letter(term.term), []).append((term, term_anchor(term.term)))
+    letters = (["#"] if "#" in groups else []) + list(string.ascii_uppercase)
+    anchors = {letter: "letter-" + ("other" if letter == "#" else letter.lower()) for letter in letters}
+    return templates.get_template(GLOSSARY_TEMPLATE).render(letters=letters, groups=groups, anchors=anchors)
 
 
 class QuizRenderer:
