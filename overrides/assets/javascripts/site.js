@@ -105,7 +105,15 @@
     document.addEventListener("click", (event) => { if (!menu.contains(event.target)) close(false); });
   }
 
-  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); };
+  /* Instant navigation keeps the header, so the glossary link's "current page" is kept up to date here. */
+  const markGlossaryLink = () => {
+    const link = document.querySelector(".header-glossary");
+    if (!link) return;
+    if (link.pathname === location.pathname) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  };
+
+  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); markGlossaryLink(); };
   // document$ emits after each instant-navigation swap; DOMContentLoaded covers file://.
   if (window.document$) window.document$.subscribe(setUpAll);
   document.addEventListener("DOMContentLoaded", setUpAll);
