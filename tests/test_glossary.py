@@ -102,7 +102,8 @@ def test_new_core_terms_cite_their_source() -> None:
         assert terms[name].source, f"{name} has no source"
 
 
-def test_the_bar_links_each_letter_with_terms_to_its_heading_and_leaves_the_others_plain(templates: jinja2.Environment) -> None:
+def test_the_bar_links_letters_with_terms_to_their_headings_and_leaves_the_others_plain(
+        templates: jinja2.Environment) -> None:
     reference, _ = load_reference(PROJECT_DIR)
     page = Bar(render_glossary(templates, reference.glossary))
     letters_with_terms = sorted({sort_key(term.term)[0].upper() for term in reference.glossary.terms})

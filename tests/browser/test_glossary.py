@@ -62,11 +62,13 @@ def test_a_letter_takes_the_keyboard_to_its_heading(page: Page) -> None:
 
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_glossary_fits_and_passes_axe_after_a_jump(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+def test_the_glossary_fits_and_passes_axe_after_a_jump(browser: Browser, base_url: str, scheme: str,
+                                                       width: int) -> None:
     context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": width, "height": 640})
     page = context.new_page()
     page.goto("glossary/")
-    sizes = page.locator(".glossary-bar a").evaluate_all("links => links.map((link) => [link.offsetWidth, link.offsetHeight])")
+    sizes = page.locator(".glossary-bar a").evaluate_all(
+        "links => links.map((link) => [link.offsetWidth, link.offsetHeight])")
     assert sizes and all(width >= 24 and height >= 24 for width, height in sizes), sizes
     page.get_by_role("link", name="H", exact=True).click()
     expect(page.locator("#letter-h")).to_be_focused()

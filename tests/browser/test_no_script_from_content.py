@@ -77,8 +77,9 @@ def add_payloads(project: Path) -> None:
     reference = project / "quizzes" / "reference"
 
     def glossary(data: dict) -> None:
-        data["terms"].extend({"term": f"XSS{chr(65 + number % 26)}{number}", "expansion": payload, "definition": payload,
-                              "source": SOURCE + payload} for number, payload in enumerate(PAYLOADS))
+        data["terms"].extend({"term": f"XSS{chr(65 + number % 26)}{number}", "expansion": payload,
+                              "definition": payload, "source": SOURCE + payload}
+                             for number, payload in enumerate(PAYLOADS))
         data["terms"].sort(key=lambda term: sort_key(term["term"]))  # the build refuses a glossary out of order
     edit_yaml(reference / "glossary.yml", glossary)
 
