@@ -4,14 +4,15 @@ guide's training areas. Pages render them with macros; nothing is typed twice.""
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, Field, RootModel
+from pydantic import AfterValidator, BaseModel, Field, RootModel
 
 from .. import practice
-from ..formats import Strict, Text
+from ..formats import Strict, Text, names_a_document
 from ..loader import node_at, read_yaml_file, validate
 from ..problems import Problem
 
@@ -28,10 +29,38 @@ class Term(Strict):
     term: Text = Field(description="As written on the site, e.g. 'CoC' or 'Audit trail'.")
     expansion: Text | None = Field(None, description="What an acronym stands for; shown as a tooltip site-wide.")
     definition: Text = Field(description="A plain-language definition (inline Markdown).")
+    source: Annotated[Text, AfterValidator(names_a_document)] | None = Field(
+        None, description="The document, edition and section behind the definition, cited as a quiz's source is.")
 
 
 class Glossary(Strict):
     terms: list[Term] = Field(min_length=1)
+
+
+def sort_key(term: str) -> str:
+    """The glossary's A-to-Z order: letter by letter, ignoring case, spaces and punctuation, so an
+    acronym sorts by its letters ("CoC" as "coc", "HUD-VASH" as "hudvash"), as readers scan it."""
+    return re.sub(r"[\W_]+", "", term.casefold())
+
+
+def first_letter(term: str) -> str:
+    """The jump bar's letter for a term; "#" gathers any that start with a digit or another script."""
+    letter = sort_key(term)[:1].upper()
+    return letter if letter in string.ascii_uppercase else "#"
+
+
+def check_glossary_order(glossary: Glossary, root: yaml.Node, shown_as: str) -> list[Problem]:
+    """Readers look a term up by its letter, so the file must stay in A-to-Z order. Only the first
+    term out of place is reported: moving it may put the rest back in order."""
+    keys = [sort_key(term.term) for term in glossary.terms]
+    for index in range(1, len(keys)):
+        if keys[index] < keys[index - 1]:
+            term = glossary.terms[index].term
+            before = next(other.term for other, key in zip(glossary.terms, keys) if key > keys[index])
+            line = node_at(root, ("terms", index, "term"))[1]
+            return [Problem(shown_as, line, f"terms[{index}].term", f"'{term}' is out of A-to-Z order (letters only, "
+                            f"case and punctuation ignored): move it to just before '{before}'")]
+    return []
 
 
 class Element(Strict):
@@ -133,6 +162,8 @@ def load_reference(project_dir: Path) -> tuple[Reference | None, list[Problem]]:
             loaded[key], found = validate(model, data, root, shown_as)
         if key == "csv_columns" and loaded.get(key) is not None:
             found = check_csv_columns(loaded[key], root, shown_as)
+        if key == "glossary" and loaded.get(key) is not None:
+            found = check_glossary_order(loaded[key], root, shown_as)
         problems += found
     if problems:
         return None, problems

@@ -4,12 +4,13 @@ element reference tables."""
 from __future__ import annotations
 
 import re
+import string
 
 import jinja2
 
 from ..templates import link_from
 from .modules import AUDIENCE_LABELS, Module
-from .reference import Family, Glossary
+from .reference import Family, Glossary, Term, first_letter
 from ..quiz.formats import Bank
 
 MODULE_LIST_TEMPLATE = "partials/curriculum/module-list.html"
@@ -36,9 +37,14 @@ def term_anchor(term: str) -> str:
 
 
 def render_glossary(templates: jinja2.Environment, glossary: Glossary) -> str:
-    """Definitions are Markdown; the template turns them into HTML with the same safe filter."""
-    entries = [(term, term_anchor(term.term)) for term in glossary.terms]
-    return templates.get_template(GLOSSARY_TEMPLATE).render(entries=entries)
+    """The terms in groups by first letter, each under a heading the A-to-Z bar links to.
+    Definitions are Markdown; the template turns them into HTML with the same safe filter."""
+    groups: dict[str, list[tuple[Term, str]]] = {}
+    for term in glossary.terms:
+        groups.setdefault(first_letter(term.term), []).append((term, term_anchor(term.term)))
+    letters = (["#"] if "#" in groups else []) + list(string.ascii_uppercase)
+    anchors = {letter: "letter-" + ("other" if letter == "#" else letter.lower()) for letter in letters}
+    return templates.get_template(GLOSSARY_TEMPLATE).render(letters=letters, groups=groups, anchors=anchors)
 
 
 def render_data_elements(templates: jinja2.Environment, family: Family) -> str:

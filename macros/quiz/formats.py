@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
-from ..formats import Number, Slug, Strict, Text
+from ..formats import Number, Slug, Strict, Text, names_a_document
 from ..practice import MEASURES
 
 class Model(Strict):
@@ -27,26 +27,6 @@ class Option(Model):
     text: Text = Field(description="The option as the learner sees it (inline Markdown).")
     correct: bool = Field(False, description="true for a right option.")
     feedback: Text | None = Field(None, description="Shown when the learner picks this option.")
-
-
-# A source must name the document behind the answer, not just an element: "HMIS Data Standards:
-# 3.20" says neither which document (Dictionary, Manual, CSV specifications) nor which edition.
-# These words name a kind of document, or say plainly that the answer is good practice.
-DOCUMENT_ABBREVIATIONS = re.compile(r"\b(?:CFR|FR|U\.S\.C|FAQ|NOFO|NOFA)\b")
-DOCUMENT_WORDS = re.compile(
-    r"\b(?:dictionary|manuals?|specifications?|notices?|regulations?|rules?|guides?|guidance|toolkit|glossary"
-    r"|application|HUD Exchange|Data Lab|polic(?:y|ies)|plans?|agreements?|memo|statement|good practice"
-    r"|practice export|activity dataset|this site)\b", re.IGNORECASE)
-
-
-def names_a_document(source: str) -> str:
-    """A bank's `source` must name a document: a bare element name is not enough."""
-    if not (DOCUMENT_ABBREVIATIONS.search(source) or DOCUMENT_WORDS.search(source)):
-        raise ValueError(
-            f"'{source}' names no document: say which one backs the answer and its edition, e.g. "
-            "'FY2024 HMIS Data Dictionary v1.6, 3.20 Housing Move-In Date', the HMIS Data Standards Manual, "
-            "the HMIS CSV Format Specifications, 24 CFR 578.7, a HUD notice or your CoC's policy")
-    return source
 
 
 class QuestionBase(Model):

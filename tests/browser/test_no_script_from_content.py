@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 
 from conftest import QuietHandler
 from helpers import FIXTURES, copy_project, mkdocs_build
+from macros.reference import sort_key
 
 PAYLOADS_DIR = FIXTURES / "payloads"
 PAYLOADS: list[str] = yaml.safe_load((PAYLOADS_DIR / "markdown.yml").read_text(encoding="utf-8"))
@@ -74,9 +75,13 @@ def add_payloads(project: Path) -> None:
     (local / "quizzes" / "payloads.yml").write_text(yaml.safe_dump(payload_bank(), allow_unicode=True),
                                                      encoding="utf-8")
     reference = project / "quizzes" / "reference"
-    edit_yaml(reference / "glossary.yml", lambda data: data["terms"].extend(
-        {"term": f"XSS{chr(65 + number % 26)}{number}", "expansion": payload, "definition": payload}
-        for number, payload in enumerate(PAYLOADS)))
+
+    def glossary(data: dict) -> None:
+        data["terms"].extend({"term": f"XSS{chr(65 + number % 26)}{number}", "expansion": payload,
+                              "definition": payload, "source": SOURCE + payload}
+                             for number, payload in enumerate(PAYLOADS))
+        data["terms"].sort(key=lambda term: sort_key(term["term"]))  # the build refuses a glossary out of order
+    edit_yaml(reference / "glossary.yml", glossary)
 
     def elements(data: dict) -> None:
         family = data["families"][0]

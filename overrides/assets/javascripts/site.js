@@ -1,9 +1,9 @@
 /* Site-wide behaviour that Material lacks:
    - a wide table scrolls sideways, so keyboard users must be able to focus its scroll box
      (WCAG 2.1.1), and screen readers need it named;
-   - on a narrow screen the header's buttons (search, colour scheme, trainer view, projection) fold
-     into one menu, so the site's title shows in full. Each menu item presses the real control, so
-     Material and trainer.js keep doing the work. */
+   - on a narrow screen the header's buttons (search, colour scheme, trainer view, projection) and
+     its glossary link fold into one menu, so the site's title shows in full. Each menu item presses
+     the real control, so Material and trainer.js keep doing the work; the glossary stays a link. */
 (() => {
   "use strict";
   const makeScrollersFocusable = () => {
@@ -18,7 +18,8 @@
 
   const DOTS = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 16a2 2 0 0 1 2 2 2 2 0 0 1-2 2 2 2 0 0 1-2-2 2 2 0 0 1 2-2m0-6a2 2 0 0 1 2 2 2 2 0 0 1-2 2 2 2 0 0 1-2-2 2 2 0 0 1 2-2m0-6a2 2 0 0 1 2 2 2 2 0 0 1-2 2 2 2 0 0 1-2-2 2 2 0 0 1 2-2"/></svg>';
 
-  /* The header's controls as menu items: [label, pressed (or null), the real control]. */
+  /* The header's controls as menu items: [label, pressed (or null), the real control]. The glossary
+     comes last, so the buttons keep their places. */
   function controls(header) {
     const items = [];
     const search = header.querySelector('label[for="__search"]');
@@ -31,6 +32,8 @@
       if (toggle.dataset.modeToggle === "projection" && !pressed) return;
       items.push([toggle.textContent, pressed, toggle]);
     });
+    const glossary = header.querySelector(".header-glossary");
+    if (glossary) items.push([glossary.textContent, null, glossary]);
     return items;
   }
 
@@ -54,7 +57,7 @@
     menu.append(button, list);
     header.insertBefore(menu, header.querySelector(".md-search"));
 
-    const items = () => Array.from(list.querySelectorAll("button"));
+    const items = () => Array.from(list.querySelectorAll("button, a"));
     const close = (focusButton) => {
       list.hidden = true;
       button.setAttribute("aria-expanded", "false");
@@ -63,6 +66,14 @@
     const open = () => {
       list.replaceChildren(...controls(header).map(([label, pressed, control]) => {
         const item = document.createElement("li");
+        if (control.tagName === "A") { // a link stays a link, so it can open in a new tab
+          const link = item.appendChild(document.createElement("a"));
+          link.href = control.href;
+          link.textContent = label;
+          if (control.hasAttribute("aria-current")) link.setAttribute("aria-current", "page");
+          link.addEventListener("click", () => close(false));
+          return item;
+        }
         const action = item.appendChild(document.createElement("button"));
         action.type = "button";
         action.textContent = label;
@@ -94,7 +105,15 @@
     document.addEventListener("click", (event) => { if (!menu.contains(event.target)) close(false); });
   }
 
-  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); };
+  /* Instant navigation keeps the header, so the glossary link's "current page" is kept up to date here. */
+  const markGlossaryLink = () => {
+    const link = document.querySelector(".header-glossary");
+    if (!link) return;
+    if (link.pathname === location.pathname) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  };
+
+  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); markGlossaryLink(); };
   // document$ emits after each instant-navigation swap; DOMContentLoaded covers file://.
   if (window.document$) window.document$.subscribe(setUpAll);
   document.addEventListener("DOMContentLoaded", setUpAll);
