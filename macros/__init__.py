@@ -46,6 +46,7 @@ def define_env(env) -> None:
     settings.apply_to_config(site.settings, env.conf)
     env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
     env.conf["extra"]["hmis_audiences"] = modules.AUDIENCE_LABELS  # the module-meta line in main.html
+    env.conf["extra"]["hmis_self_paced"] = {module.path: module.self_paced_minutes for module in by_id.values()}
 
     @env.macro
     def module_list(level: str) -> str:

@@ -57,6 +57,8 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     if reference is not None:
         problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found))
     local_modules, local_found = load_local_modules(project_dir)
+    modules, local_modules = ([module.with_questions(len(banks[module.id].questions)) if module.id in banks else module
+                               for module in found_modules] for found_modules in (modules, local_modules))
     problems += local_found
     for module in local_modules:
         if module.id not in bank_ids:

@@ -89,6 +89,13 @@ def test_paths_and_training_plan_are_built_from_the_data(tmp_path: Path) -> None
     module = (site / "introductory" / "data-elements" / "index.html").read_text(encoding="utf-8")
     position = end_user_steps.index("data-elements") + 1
     assert 'id="in-learning-paths"' in module and f"step {position} of {len(end_user_steps)}" in module
+    # Learners see the self-paced estimate, trainers the session length; path totals are self-paced.
+    data_elements = content.by_id()["data-elements"]
+    assert 0 < data_elements.self_paced_minutes < data_elements.meta.minutes
+    assert (f"about {data_elements.self_paced_minutes} minutes on your own ({data_elements.meta.minutes} as a session"
+            in module)
+    required = [content.by_id()[step.module] for step in content.paths.get("end-user").steps if step.required]
+    assert f"about {sum(m.self_paced_minutes for m in required)} minutes for the required modules" in end_user
 
 
 def test_the_practice_export_is_in_the_built_site(tmp_path: Path) -> None:

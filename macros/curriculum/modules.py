@@ -4,7 +4,7 @@ front matter so that lists of modules (and later paths and plans) come from one 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -28,7 +28,7 @@ class ModuleMeta(BaseModel):
 
     model_config = ConfigDict(extra="allow")  # Material's own keys (hide, status, ...) may follow
     hints: ClassVar[dict[str, str]] = {
-        "minutes": "say how long the module takes, teaching plus exercises, e.g. 'minutes: 30'",
+        "minutes": "say how long the module takes as a trainer-led session, group activities included, e.g. 'minutes: 30'",
         "level": "write 'level: introductory' or 'level: advanced'",
         "audiences": f"list who the module is for, from {', '.join(AUDIENCES)}",
         "guide_area": "name the HUD HMIS Training Guide's Training Content Area, verbatim",
@@ -38,7 +38,8 @@ class ModuleMeta(BaseModel):
     title: Text
     description: Text
     level: Literal["introductory", "advanced"]
-    minutes: int = Field(gt=0, description="Teaching plus exercises.")
+    minutes: int = Field(gt=0, description="The trainer-led session: teaching, group activities and the quiz. "
+                         "Learners see a self-paced estimate the build makes from the page.")
     audiences: list[Literal[AUDIENCES]] = Field(min_length=1)  # type: ignore[valid-type]
     guide_area: Text = Field(description="The HUD HMIS Training Guide's Training Content Area, verbatim.")
 
@@ -58,6 +59,26 @@ class Module:
     meta: ModuleMeta
     objectives: tuple[str, ...] = ()   # the bullets of its "Learning objectives" box
     activities: tuple[str, ...] = ()   # the titles of its activities
+    words: int = 0                     # what a learner reads: see reading_words
+    self_paced_minutes: int = 0        # set once the bank is known: see with_questions
+
+    def with_questions(self, questions: int) -> Module:
+        """The module with its self-paced estimate: reading at 200 words a minute, and about a
+        minute a question. `meta.minutes` stays the trainer's session length, group activities included."""
+        return replace(self, self_paced_minutes=max(1, round(self.words / WORDS_A_MINUTE + questions)))
+
+
+WORDS_A_MINUTE = 200
+NOT_READ = re.compile(r"\A---\n(?s:.*?)\n---\n"  # front matter
+                      r"|\{\{(?s:.*?)\}\}|\{%(?s:.*?)%\}|<!--(?s:.*?)-->"  # macro calls, tags and comments
+                      r"|^[!?]{3}\+? trainer\b[^\n]*\n(?:(?: {4}[^\n]*)?\n)*",  # trainer notes
+                      re.MULTILINE)
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
+
+
+def reading_words(text: str) -> int:
+    """The words a learner reads on a module page: not its front matter, macro calls or trainer notes."""
+    return len(WORD.findall(NOT_READ.sub(" ", text)))
 
 
 OBJECTIVES = re.compile(r'^!!! objectives "[^"]*"\n((?:    .*\n|\n)+)', re.MULTILINE)
@@ -87,7 +108,7 @@ def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[Modu
     if meta is None:
         return None, problems
     return Module(page.stem, path or page.relative_to(docs_dir).as_posix(), meta, objectives_of(text),
-                  tuple(ACTIVITY.findall(text))), []
+                  tuple(ACTIVITY.findall(text)), reading_words(text)), []
 
 
 def load_local_modules(project_dir: Path) -> tuple[list[Module], list[Problem]]:

@@ -29,7 +29,8 @@ def render_training_plan(templates: jinja2.Environment, modules: list[Module], b
                          page_path: str) -> str:
     entries = [(module, link_from(page_path, module.path), len(banks[module.id].questions)) for module in modules]
     return templates.get_template(TRAINING_PLAN_TEMPLATE).render(
-        entries=entries, total_minutes=sum(module.meta.minutes for module in modules), audiences=AUDIENCE_LABELS)
+        entries=entries, total_minutes=sum(module.meta.minutes for module in modules),
+        self_paced_minutes=sum(module.self_paced_minutes for module in modules), audiences=AUDIENCE_LABELS)
 
 
 def term_anchor(term: str) -> str:

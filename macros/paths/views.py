@@ -47,7 +47,7 @@ def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[
     """Every role and branch with its summary and length, linking to its page, and the progress
     tools, which check an imported file against the paths and the banks' catalogue."""
     entries = [(path, link_from(page_path, f"paths/{path.id}.md"),
-                sum(step.module.meta.minutes for step in path_steps(path, modules, page_path) if step.required))
+                sum(step.module.self_paced_minutes for step in path_steps(path, modules, page_path) if step.required))
                for path in paths.paths]
     progress_json = json.dumps({"paths": {path.id: path.name for path in paths.paths}, "banks": catalogue or {}},
                                separators=(",", ":"))
@@ -64,8 +64,9 @@ def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modul
                  "questions": len(banks[step.module.id].questions)} for step in steps]
     return templates.get_template(PATH_TEMPLATE).render(
         path=path, steps=steps, prerequisites=prerequisites,
-        required_minutes=sum(step.module.meta.minutes for step in steps if step.required),
-        all_minutes=sum(step.module.meta.minutes for step in steps),
+        required_minutes=sum(step.module.self_paced_minutes for step in steps if step.required),
+        all_minutes=sum(step.module.self_paced_minutes for step in steps),
+        session_minutes=sum(step.module.meta.minutes for step in steps if step.required),
         required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
         pass_mark=settings.quiz.pass_mark_percent, site_name=site_name, coc_name=settings.coc.name,
         standards=DATA_STANDARDS, agenda=agenda([step.module for step in steps if step.required]),

@@ -17,7 +17,7 @@ from playwright.sync_api import Page
 
 from conftest import QuietHandler
 from helpers import FIXTURES, copy_project, mkdocs_build
-from macros.reference import sort_key
+from macros.curriculum.reference import sort_key
 
 PAYLOADS_DIR = FIXTURES / "payloads"
 PAYLOADS: list[str] = yaml.safe_load((PAYLOADS_DIR / "markdown.yml").read_text(encoding="utf-8"))

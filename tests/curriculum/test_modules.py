@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers import FIXTURES, PROJECT_DIR
-from macros.curriculum.modules import load_modules, nav_paths
+from macros.curriculum.modules import Module, load_modules, nav_paths, reading_words
 from macros.pages import front_matter
 from macros.templates import link_from
 
@@ -44,3 +44,13 @@ def test_front_matter_needs_both_fences() -> None:
     assert front_matter("---\ntitle: x\n---\n# x") == ("title: x", 2)
     assert front_matter("---\ntitle: x\n# never closed") is None
     assert front_matter("# no front matter") is None
+
+
+def test_reading_time_counts_what_a_learner_reads_and_a_minute_a_question() -> None:
+    page = ('---\ntitle: Intake\nminutes: 45\n---\n# Intake\n\nAsk each adult.\n\n'
+            '{{ quiz("intake", only=["a"]) }}\n<!-- a note for editors -->\n\n'
+            '!!! trainer "Trainer notes"\n    Run the role play in pairs.\n\n    Then discuss.\n\nAfter the notes.\n')
+    assert reading_words(page) == 7  # Intake, Ask each adult, After the notes
+    module = Module("intake", "introductory/intake.md", None, words=1000)  # type: ignore[arg-type]
+    assert module.with_questions(12).self_paced_minutes == 17  # 1,000 words at 200 a minute, 12 questions
+    assert Module("tiny", "tiny.md", None).with_questions(0).self_paced_minutes == 1  # type: ignore[arg-type]
