@@ -48,8 +48,10 @@ $(NODE_STAMP): package.json package-lock.json
 test: $(STAMP) $(NODE_STAMP)  ## Run the whole test suite (browser tests need Chromium; the HTML check, Java)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## Print build time, page weight, and our quiz engine beside mkdocs-quiz on the same questions
+bench: $(STAMP)  ## Print build times, Lighthouse mobile scores and first-visit bytes, and our quiz engine beside mkdocs-quiz
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt -c requirements.txt
+	@if command -v npm >/dev/null; then npm ci --prefix tests/bench-tools --no-audit --no-fund --silent; \
+	else echo "npm not found: no Lighthouse scores (sudo apt-get install npm)"; fi
 	$(BIN)/python tests/bench.py
 
 clean:

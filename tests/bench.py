@@ -22,12 +22,14 @@ import yaml
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 from helpers import (ENGINE_ENV, QUIET_ENV, copy_project, leave_out_of_nav, quiz_engine_site,  # noqa: E402
                      read_mkdocs_config)
+from bench_lighthouse import LIGHTHOUSE, lighthouse  # noqa: E402
 from macros import practice  # noqa: E402
 
 RUNS = 5
 QUESTIONS = 1000
 QUIZ_ASSETS = ["assets/javascripts/quiz.js", "assets/stylesheets/quiz.css"]
 QUIZ_PAGE = "introductory/security-privacy/index.html"
+LIGHTHOUSE_VERSION = "12.2.3"  # tests/bench-tools/package.json
 BUDGET_GZIP = 5 * 1024
 BUDGET_RATIO = 1.10
 
@@ -236,6 +238,8 @@ def main() -> None:
         quiz_raw, quiz_gz = sizes([site / asset for asset in QUIZ_ASSETS])
         page_raw, page_gz = sizes(page_files(site, QUIZ_PAGE))
         hosts = other_hosts(site)
+        pages = {"home": "", "quiz module": QUIZ_PAGE.removesuffix("index.html"), "path page": "paths/end-user/"}
+        scores = {"ours": lighthouse(site, pages), "plain": lighthouse(plain / "site", pages)} if LIGHTHOUSE.exists() else {}
         peers = peer_projects(scratch_dir)
         peer_s = {name: build_seconds(project, ENGINE_ENV if name == "ours" else QUIET_ENV)
                   for name, project in peers.items()}
@@ -258,6 +262,17 @@ def main() -> None:
     row("quiz page weight raw (HTML+CSS+JS)", f"{page_raw:,} B")
     row("quiz page weight gzip -9", f"{page_gz:,} B")
     row("requests to other hosts in built pages", f"{len(hosts)}", "ok" if not hosts else ", ".join(hosts))
+    if scores:
+        print(f"\nLighthouse {LIGHTHOUSE_VERSION} mobile, median of 3, served with gzip and a 10-minute cache\n")
+        for label in pages:
+            ours_page, plain_page = scores["ours"][label], scores["plain"][label]
+            row(f"{label}: score (plain Material)", f"{ours_page['score']:.0f} ({plain_page['score']:.0f})",
+                "ok" if ours_page["score"] >= 95 else "UNDER 95")
+            row(f"{label}: largest contentful paint", f"{ours_page['lcp_s']:.1f} s ({plain_page['lcp_s']:.1f} s)")
+            row(f"{label}: first visit, transferred", f"{ours_page['kb']:.0f} KB ({plain_page['kb']:.0f} KB)",
+                "ok" if label != "quiz module" or ours_page["kb"] <= 150 else "OVER 150 KB")
+    else:
+        print("\nLighthouse not installed (npm is needed): no page scores")
     print(f"\nPeer comparison: one page of the same {PEER_QUESTIONS} questions, Material theme\n")
     floor = peer_s["plain"]
     for name, label in (("plain", "plain Markdown (the floor)"), ("mkdocs-quiz", "mkdocs-quiz 1.7.1"),
