@@ -64,9 +64,9 @@ class PageNames:
 
     @classmethod
     def of_package(cls, package_dir: Path = PACKAGE_DIR) -> PageNames:
-        sources = sorted(package_dir.rglob("*.py"))
-        trees = [ast.parse(read_text(source, source.relative_to(package_dir.parent).as_posix())[0] or "")
-                 for source in sources]
+        texts = [read_text(source, source.relative_to(package_dir.parent).as_posix())[0] or ""
+                 for source in sorted(package_dir.rglob("*.py"))]
+        trees = [ast.parse(text) for text in texts if "env." in text]  # only modules that give pages names
         macros, filters, variables = {}, set(), set()
         for node in (node for tree in trees for node in ast.walk(tree)):
             if isinstance(node, ast.FunctionDef):
