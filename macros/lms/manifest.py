@@ -38,9 +38,11 @@ def manifest(identifier: str, title: str, launch: str, files: list[str], mastery
     return xml_bytes(root, IMSCP)
 
 
-def xml_bytes(root: etree.Element, default_namespace: str) -> bytes:
-    """The document, indented, with `default_namespace` unprefixed (registered just before writing,
-    since ElementTree keeps one default namespace at a time)."""
+def xml_bytes(root: etree.Element, default_namespace: str, indent: bool = True) -> bytes:
+    """The document with `default_namespace` unprefixed (registered just before writing, since
+    ElementTree keeps one default namespace at a time); indented unless it holds text with markup,
+    where added spaces would show."""
     etree.register_namespace("", default_namespace)
-    etree.indent(root)
+    if indent:
+        etree.indent(root)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

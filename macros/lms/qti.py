@@ -167,7 +167,7 @@ def assessment_item(item: Item) -> bytes:
                                                                "showHide": "show"}), choice.feedback)
     xhtml(etree.SubElement(root, q("modalFeedback"), {"outcomeIdentifier": "FEEDBACK", "identifier": GENERAL,
                                                        "showHide": "show"}), item.general_feedback)
-    return xml_bytes(root, QTI)
+    return xml_bytes(root, QTI, indent=False)
 
 
 def assessment_test(test_id: str, title: str, items: list[Item]) -> bytes:
