@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import PROJECT_DIR, QUIET_ENV
+from lms_helpers import make_lms
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
 INSTALL_HINT = ("Chromium not found for the browser tests: install Debian's package "
                 "(sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.")
-
-
-def make_lms(out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.lms", "--out", str(out)], cwd=PROJECT_DIR, env=QUIET_ENV,
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="session")
