@@ -8,6 +8,7 @@ then cuts every package from that build.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import banks, scorm
+from . import banks, listing, scorm
 from .sources import fail_on, load_site
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -62,8 +63,9 @@ def main(argv: list[str]) -> int:
         build_offline_site(PROJECT_DIR, config_file, site_dir)
         zips = scorm.write_packages(content, site_dir, out_dir / "scorm", config["site_url"])
     exports = banks.write_banks(content, config, out_dir / "banks")
-    print(f"wrote {len(zips)} SCORM 1.2 packages to {out_dir.name}/scorm/ and {len(exports)} question files to "
-          f"{out_dir.name}/banks/ in {time.monotonic() - started:.1f} s")
+    listing.write_listing(out_dir, html.unescape(config["site_name"]), zips, exports)
+    print(f"wrote {len(zips)} SCORM 1.2 packages to {out_dir.name}/scorm/, {len(exports) * 3} question files to "
+          f"{out_dir.name}/banks/ and a list of them, {out_dir.name}/index.html, in {time.monotonic() - started:.1f} s")
     return 0
 
 

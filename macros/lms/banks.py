@@ -38,12 +38,16 @@ def write_set(out_dir: Path, name: str, title: str, groups: list[tuple[str, list
     return paths
 
 
-def write_banks(content: Content, config: MkDocsConfig, out_dir: Path) -> list[Path]:
+def write_banks(content: Content, config: MkDocsConfig, out_dir: Path) -> list[tuple[str, str]]:
+    """Writes the files; returns each set's file stem and title."""
     groups = bank_groups(content, config)
     written = []
     for bank_id, group in groups.items():
-        written += write_set(out_dir, bank_id, group[0], [group])
+        write_set(out_dir, bank_id, group[0], [group])
+        written.append((bank_id, group[0]))
     for path in content.paths.paths if content.paths else []:
         chosen = [groups[step.module] for step in path.steps if step.module in groups]
-        written += write_set(out_dir, f"path-{path.id}", f"Learning path: {path.name}", chosen)
+        title = f"Learning path: {path.name}"
+        write_set(out_dir, f"path-{path.id}", title, chosen)
+        written.append((f"path-{path.id}", title))
     return written

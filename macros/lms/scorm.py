@@ -64,11 +64,11 @@ def package_files(package: Package, site_dir: Path, site_url: str | None, pass_m
     return files
 
 
-def write_packages(content: Content, site_dir: Path, out_dir: Path, site_url: str | None) -> list[Path]:
+def write_packages(content: Content, site_dir: Path, out_dir: Path, site_url: str | None) -> list[tuple[str, str]]:
+    """Writes a zip per package; returns each zip's name and title."""
     written = []
     for package in packages(content):
-        target = out_dir / f"{package.id}.zip"
-        write_zip(target, package_files(package, site_dir, public_site_url(site_url),
-                                        content.settings.quiz.pass_mark_percent))
-        written.append(target)
+        write_zip(out_dir / f"{package.id}.zip", package_files(package, site_dir, public_site_url(site_url),
+                                                                content.settings.quiz.pass_mark_percent))
+        written.append((f"{package.id}.zip", package.title))
     return written
