@@ -76,12 +76,16 @@ def launch_page(title: str, start: str, data: dict) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
-<style>html, body, iframe {{ margin: 0; border: 0; width: 100%; height: 100%; display: block; }}</style>
+<style>html, body, main, iframe {{ margin: 0; border: 0; width: 100%; height: 100%; display: block; }}
+.hidden-heading {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }}</style>
 <script id="hmis-lms-package" type="application/json">{data_json}</script>
 <script src="lms/scorm.js"></script>
 </head>
 <body>
+<main>
+<h1 class="hidden-heading">{html.escape(title)}</h1>
 <iframe src="{html.escape(start)}" title="{html.escape(title)}"></iframe>
+</main>
 </body>
 </html>
 """

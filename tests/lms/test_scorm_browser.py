@@ -218,3 +218,25 @@ def test_without_an_lms_the_package_works_like_the_site(page: Page, lms_host: st
     assert "Correct" in question.locator(".quiz__verdict").inner_text()
     assert page.frames[-1].evaluate("Object.keys(localStorage).some((key) => key.startsWith('hmis-training:v1:'))")
     assert errors == []
+
+
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                                                   "best-practice"]}}
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_package_pages_pass_axe(page: Page, lms_host: str, width: int) -> None:
+    """The launch page and a module page as cut for the package: no menu, search or footer links."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    reports = []
+    for path in (f"{MODULE}/launch.html", f"{MODULE}/introductory/security-privacy.html", f"{PATH}/paths/end-user.html"):
+        page.goto(lms_host + path)
+        page.wait_for_load_state("load")
+        results = Axe().run(page, options=AXE_RULES)
+        if results.violations_count:
+            reports.append(f"{path}:\n{results.generate_report()}")
+        if width == 320 and "launch" not in path:
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{path} scrolls sideways"
+    assert not reports, "\n".join(reports)
