@@ -156,6 +156,19 @@ def test_relaunch_restores_answers_from_suspend_data(page: Page, lms_host: str, 
     assert cmi(again, "cmi.core.lesson_status") == "incomplete"
 
 
+@pytest.mark.parametrize("saved", ["not|ours", "HASH|0Cz,1Q1,2I'%E0%A4%A,zzzzzzzzC1,3C99999999", "HASH"])
+def test_suspend_data_that_does_not_fit_is_dropped(page: Page, lms_host: str, lms_out: Path, saved: str) -> None:
+    """Saved answers come from outside: a foreign hash, a bad entry or a mask beyond the options restores nothing."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    saved = saved.replace("HASH", launch_data(lms_out / "scorm" / f"{MODULE}.zip")["hash"])
+    frame = launch(page, lms_host + f"{MODULE}.html", {"core": {"lesson_status": "incomplete"}, "suspend_data": saved})
+    frame.locator("[data-quiz] .quiz__check").first.wait_for()
+    assert frame.locator("[data-quiz-question] input:checked").count() == 0
+    assert frame.locator(".quiz__verdict").count() == 0
+    assert errors == []
+
+
 def test_path_package_scores_across_its_pages(page: Page, lms_host: str) -> None:
     """A path package is one SCO over several pages: passed only once every module's quiz is done."""
     launch(page, lms_host + f"{PATH}.html")

@@ -130,10 +130,11 @@
     const places = placesOf(bank);
     if (!places.length) { others[bank] = Object.assign({}, progress); return; }
     places.forEach((place) => {
-      const [, id, version, type] = questions[place];
+      const [, id, version, type, values] = questions[place];
       const entry = Object.prototype.hasOwnProperty.call(progress, id) ? progress[id] : null;
       const fits = entry && entry.v === version && STATE_CODE[entry.s]
-        && (type === "short" ? typeof entry.a === "string" : Array.isArray(entry.a) && entry.a.length > 0);
+        && (type === "short" ? typeof entry.a === "string"
+          : Array.isArray(entry.a) && entry.a.length > 0 && entry.a.every((value) => values.includes(value)));
       answers[place] = fits ? { a: type === "short" ? entry.a : Array.from(entry.a), s: entry.s } : null;
     });
     record();
