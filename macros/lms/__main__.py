@@ -56,12 +56,21 @@ def main(argv: list[str]) -> int:
     except PluginError as error:
         print(error, file=sys.stderr)
         return 1
-    if out_dir.exists():
+    if out_dir.exists():  # replaced whole, but only if it is empty or an earlier output
+        if out_dir == PROJECT_DIR or out_dir in PROJECT_DIR.parents or (
+                any(out_dir.iterdir()) and not (out_dir / "index.html").is_file()):
+            print(f"make lms: {out_dir} holds other files; give --out an empty folder or an earlier output",
+                  file=sys.stderr)
+            return 1
         shutil.rmtree(out_dir)
     with tempfile.TemporaryDirectory() as temporary:
         site_dir = Path(temporary) / "site"
         build_offline_site(PROJECT_DIR, config_file, site_dir)
-        zips = scorm.write_packages(content, site_dir, out_dir / "scorm", config["site_url"])
+        try:
+            zips = scorm.write_packages(content, site_dir, out_dir / "scorm", config["site_url"])
+        except ValueError as error:  # a page that loads from another host, or markup cut wrongly
+            print(f"make lms: {error}", file=sys.stderr)
+            return 1
     exports = banks.write_banks(content, config, out_dir / "banks")
     listing.write_listing(out_dir, html.unescape(config["site_name"]), zips, exports)
     print(f"wrote {len(zips)} SCORM 1.2 packages to {out_dir.name}/scorm/, {len(exports) * 3} question files to "

@@ -9,14 +9,13 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from macros.content import Content, load_content
-from macros.problems import Problem, fail_on
+from macros.problems import fail_on
 from macros.practice import answer as computed_answer
 from macros.safe_markdown import SafeMarkdown
-from macros.schema import (Bank, ChoiceQuestion, MultipleQuestion, Question, ShortQuestion, SingleQuestion,
-                           TrueFalseQuestion)
+from macros.schema import Bank, ChoiceQuestion, MultipleQuestion, ShortQuestion, TrueFalseQuestion
 
-__all__ = ["Bank", "ChoiceQuestion", "Content", "MultipleQuestion", "Problem", "Question", "SafeMarkdown",
-           "ShortQuestion", "SingleQuestion", "TrueFalseQuestion", "computed_answer", "fail_on", "load_site"]
+__all__ = ["Bank", "ChoiceQuestion", "Content", "MultipleQuestion", "SafeMarkdown", "ShortQuestion", "TrueFalseQuestion",
+           "computed_answer", "fail_on", "load_site"]
 
 
 def load_site(project_dir: Path, config_file: Path) -> tuple[MkDocsConfig, Content]:
