@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # A CoC's fork may add mkdocs.local.yml (INHERIT: mkdocs.yml) to change the name, colours or logo.
 CONFIG := $(if $(wildcard mkdocs.local.yml),mkdocs.local.yml,mkdocs.yml)
 
-.PHONY: serve build offline test check schema bench clean
+.PHONY: serve build offline lms test check schema bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ offline: $(STAMP)  ## Write hmis-training-offline.zip: the site for use from fil
 	cd site-offline && ../$(BIN)/python -m zipfile -c ../hmis-training-offline.zip hmis-training
 	@echo "Wrote hmis-training-offline.zip: unzip it and open hmis-training/index.html"
 
+# make lms LMS_OUT=site/downloads/lms publishes them with the site (the Pages workflow does this).
+LMS_OUT ?= site-lms
+
+lms: $(STAMP)  ## Write SCORM 1.2 packages and GIFT, Moodle XML and QTI question files for an LMS to site-lms/
+	$(BIN)/python -m macros.lms --out $(LMS_OUT)
+
 check: $(STAMP)  ## Validate quiz banks and quiz() calls without building
 	$(BIN)/python -m macros
 
@@ -55,4 +61,4 @@ bench: $(STAMP)  ## Print build times, Lighthouse mobile scores and first-visit 
 	$(BIN)/python tests/bench.py
 
 clean:
-	rm -rf site site-offline hmis-training-offline.zip test-results .pytest_cache
+	rm -rf site site-offline site-lms hmis-training-offline.zip test-results .pytest_cache
