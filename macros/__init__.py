@@ -36,7 +36,7 @@ def define_env(env) -> None:
     site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"])
     problems.fail_on(site.problems)
     templates = template_environment(env.conf)
-    quizzes = define_quiz(env, templates, site.banks)
+    quizzes = define_quiz(env, templates, site.banks, site.settings.quiz.pass_mark_percent)
     _tooltips = site.reference.tooltips()
     by_id = site.by_id()
     _module_paths = {module.path: path_views.render_module_paths(templates, site.paths, module, by_id)

@@ -16,7 +16,8 @@ from .curriculum.coverage import check_curriculum
 from .curriculum.modules import LEVELS, Module, load_local_modules, load_modules, nav_paths
 from .curriculum.page_macros import find_calls
 from .curriculum.reference import Reference, load_reference
-from .pages import read_pages
+from .curriculum.teaches import check_teaches
+from .pages import LOCAL_PAGES_DIR, read_pages
 from .paths.formats import PATHS_FILE, Paths, add_local_steps, load_paths
 from .problems import Problem
 from .quiz.banks import bank_files, load_banks
@@ -84,8 +85,12 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     families = [family.id for family in reference.data_elements.families] if reference else None
     problems += check_ids(calls, id_rules(bank_ids, case_ids, [path.id for path in paths.paths] if paths else None,
                                           families))
-    problems += check_quiz_calls(calls) + check_case_calls(calls, case_ids)
-    quizzes_shown = {(call.page.shown_as, call.arguments.get("bank_id")) for call in calls if call.macro == "quiz"}
+    problems += check_quiz_calls(calls, banks) + check_case_calls(calls, case_ids)
+    quizzes_shown = {(call.page.shown_as, call.arguments.get("bank_id")) for call in calls
+                     if call.macro == "quiz" and call.arguments.get("only") is None}
+    module_pages = [(module, (docs_dir / module.path).relative_to(project_dir).as_posix()) for module in modules]
+    module_pages += [(module, f"{LOCAL_PAGES_DIR}/{module.id}.md") for module in local_modules]
+    problems += check_teaches(banks, module_pages, pages, quizzes_shown)
     for module in local_modules:
         page = f"local/pages/{module.id}.md"
         if module.id in bank_ids and (page, module.id) not in quizzes_shown:

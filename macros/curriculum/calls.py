@@ -4,7 +4,8 @@ with its key."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import difflib
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..practice.cases import CASES_DIR
@@ -12,6 +13,7 @@ from ..pages import Page
 from ..paths.formats import PATHS_FILE
 from ..problems import Problem
 from ..quiz.banks import BANK_DIRS, BANKS_DIR
+from ..quiz.formats import Bank
 from .modules import LEVELS
 from .page_macros import EXPRESSION, Call
 from .reference import REFERENCE_DIR
@@ -66,22 +68,55 @@ def check_ids(calls: list[Call], rules: dict[str, Ids]) -> list[Problem]:
     return problems
 
 
-def check_quiz_calls(calls: list[Call]) -> list[Problem]:
-    """A quiz must start its own line (inside a list or admonition it breaks) and appear once per
-    page (its element ids would clash)."""
-    problems, first_use = [], {}
+def check_quiz_calls(calls: list[Call], banks: Mapping[str, Bank] | None = None) -> list[Problem]:
+    """A quiz must start its own line (inside a list or admonition it breaks). A bank is shown whole
+    once per page (its element ids would clash), and in checkpoints (only=[...]) that name its
+    questions, each question in one checkpoint of a page at most."""
+    problems, first_use, in_checkpoint = [], {}, {}
     for call in calls:
         if call.macro != "quiz":
             continue
-        bank_id = call.arguments["bank_id"]
+        bank_id, only = call.arguments["bank_id"], call.arguments.get("only")
         if not call.page.text.split("\n")[call.line - 1].startswith("{{"):
             problems.append(call.problem("put the call at the start of its own line, outside lists and admonitions, "
                                          "or the quiz will break"))
+        elif only is not None:
+            problems += check_checkpoint(call, banks.get(bank_id) if banks else None, in_checkpoint)
         elif (call.page.shown_as, bank_id) in first_use:
             problems.append(call.problem(f"this bank is already on the page at line "
                                          f"{first_use[call.page.shown_as, bank_id]}; show a bank once per page"))
         else:
             first_use[call.page.shown_as, bank_id] = call.line
+    for call in calls:
+        bank_id = call.arguments.get("bank_id")
+        if call.macro == "quiz" and call.arguments.get("only") is not None and (call.page.shown_as, bank_id) not in first_use:
+            problems.append(call.problem(f'a checkpoint links to the whole quiz on its page: add {{{{ quiz("{bank_id}") }}}} '
+                                         "at the end of the page"))
+    return problems
+
+
+def check_checkpoint(call: Call, bank: Bank | None, in_checkpoint: dict[tuple[str, str, str], int]) -> list[Problem]:
+    """only= lists question ids of the bank, written out, each shown in one checkpoint of the page."""
+    only = call.arguments["only"]
+    if not (isinstance(only, list) and only and all(isinstance(item, str) for item in only)):
+        return [call.problem('write only= as a list of the question ids in quotes, as in '
+                             'quiz("bank-id", only=["question-id", "another-id"])')]
+    if bank is None:  # no such bank, or one with problems: reported already
+        return []
+    known = [question.id for question in bank.questions]
+    problems = []
+    for question_id in only:
+        place = (call.page.shown_as, call.arguments["bank_id"], question_id)
+        if question_id not in known:
+            close = difflib.get_close_matches(question_id, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(call.problem(f"there is no question '{question_id}' in {bank.file}{hint}; its questions "
+                                         f"are: {', '.join(known)}"))
+        elif place in in_checkpoint:
+            problems.append(call.problem(f"the question '{question_id}' is already in a checkpoint at line "
+                                         f"{in_checkpoint[place]}; show each question in one checkpoint"))
+        else:
+            in_checkpoint[place] = call.line
     return problems
 
 

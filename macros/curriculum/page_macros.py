@@ -107,10 +107,16 @@ def usage(macro: str, signature: inspect.Signature) -> str:
 
 
 def written(node: nodes.Expr) -> object:
+    """A value written out: a constant, or a list of them (quiz's only=["q1", "q2"])."""
+    if isinstance(node, (nodes.List, nodes.Tuple)):
+        items = [written(item) for item in node.items]
+        return EXPRESSION if EXPRESSION in items or any(isinstance(item, list) for item in items) else items
     return node.value if isinstance(node, nodes.Const) else EXPRESSION
 
 
 def as_written(value: object) -> str:
+    if isinstance(value, list):
+        return f"[{', '.join(map(as_written, value))}]"
     return json.dumps(value) if isinstance(value, str) else repr(value)
 
 

@@ -90,4 +90,4 @@ def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Mod
     for place in places:
         for side in ("previous", "next"):
             place[f"{side}_link"] = link_from(module.path, place[side].path) if place[side] else None
-    return templates.get_template(MODULE_PATHS_TEMPLATE).render(places=places) if places else ""
+    return templates.get_template(MODULE_PATHS_TEMPLATE).render(places=places, module=module) if places else ""

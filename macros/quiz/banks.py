@@ -39,6 +39,8 @@ def load_bank(path: Path, shown_as: str) -> tuple[Bank | None, list[Problem]]:
     bank, root, problems = load_file(Bank, path, shown_as, "a bank needs a top-level 'questions:' list")
     if root is not None:
         problems += [Problem(shown_as, line, field_path(path), message) for path, line, message in duplicate_ids(root)]
+    if bank is not None and root is not None:
+        bank.read_from(shown_as, root)
     return (bank if not problems else None), sorted(set(problems))
 
 

@@ -20,17 +20,20 @@ from ..problems import fail_on
 from ..templates import template_environment
 from .banks import load_banks
 from .formats import Bank
-from .views import QuizRenderer
+from .views import DEFAULT_PASS_MARK, QuizRenderer
 
 
-def define_quiz(env, templates: jinja2.Environment, banks: dict[str, Bank]) -> QuizRenderer:
-    """Offer pages the quiz macro for these (already checked) banks."""
-    quizzes = QuizRenderer(templates, banks)
+def define_quiz(env, templates: jinja2.Environment, banks: dict[str, Bank],
+                pass_mark: int = DEFAULT_PASS_MARK) -> QuizRenderer:
+    """Offer pages the quiz macro for these (already checked) banks; `pass_mark` is the percent of
+    a quiz's questions a learner must get right to pass."""
+    quizzes = QuizRenderer(templates, banks, pass_mark)
 
     @env.macro
-    def quiz(bank_id: str) -> str:
-        """The self-checking quiz for quizzes/<bank_id>.yml."""
-        return quizzes.render(bank_id)
+    def quiz(bank_id: str, only: list[str] | None = None) -> str:
+        """The self-checking quiz for quizzes/<bank_id>.yml; only=["id", ...] shows just those
+        questions, as a checkpoint inside the page (answers count once, with the whole quiz)."""
+        return quizzes.render(bank_id, only)
 
     return quizzes
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
+import yaml
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from ..formats import Number, Slug, Strict, Text, names_a_document
+from ..loader import node_at
 from ..practice import MEASURES
 
 class Model(Strict):
@@ -37,6 +39,10 @@ class QuestionBase(Model):
         description="The document, edition and section that back the answer, e.g. 'FY2024 HMIS Data "
         "Dictionary v1.6, 3.20 Housing Move-In Date' or '24 CFR 578.7(b)(3)'. A bare element name is refused."
     )
+    teaches: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")] | None = Field(
+        None, description="The id of the heading on the module's page whose section teaches this, e.g. "
+        "'who-can-see-what' for '## Who can see what'. A learner who misses the question is sent there. "
+        "Required on every question of a module's bank.")
 
 
 class ChoiceQuestion(QuestionBase):
@@ -135,3 +141,18 @@ class Bank(Model):
     }
     title: Text = Field("Check your understanding", description="Shown above the questions.")
     questions: list[Question] = Field(min_length=1)
+    # Where the bank was read from, for checks made after loading that need its lines (set by banks.py).
+    _file: str = PrivateAttr("")
+    _root: yaml.Node | None = PrivateAttr(None)
+
+    def read_from(self, shown_as: str, root: yaml.Node) -> Bank:
+        self._file, self._root = shown_as, root
+        return self
+
+    @property
+    def file(self) -> str:
+        return self._file
+
+    def place_of(self, index: int, field: str) -> tuple[str, int]:
+        """The file and line of a question's field, or of the question when the field is not written."""
+        return self._file, node_at(self._root, ("questions", index, field))[1] if self._root is not None else 1

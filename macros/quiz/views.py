@@ -7,7 +7,7 @@ import hashlib
 import json
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jinja2
 from markupsafe import Markup
@@ -17,6 +17,8 @@ from .formats import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQue
 
 QUIZ_TEMPLATE = "partials/quiz/quiz.html"
 ANSWER_KEY_TEMPLATE = "partials/quiz/answer-key.html"
+CHECKPOINT_TEMPLATE = "partials/quiz/checkpoint.html"
+DEFAULT_PASS_MARK = 80  # percent of a quiz's questions right; a site's settings may set another
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class QuestionView:
     tolerance: float
     explanation: Markup
     source: Markup
+    teaches: str | None  # the heading id of the section that teaches it, on the page of the whole quiz
 
 
 def normalise(text: str) -> str:
@@ -68,9 +71,11 @@ def version_of(question: Question) -> str:
 
 
 class QuizRenderer:
-    def __init__(self, templates: jinja2.Environment, banks: dict[str, Bank]) -> None:
+    def __init__(self, templates: jinja2.Environment, banks: dict[str, Bank],
+                 pass_mark: int = DEFAULT_PASS_MARK) -> None:
         self.banks = banks
         self.templates = templates
+        self.pass_mark = pass_mark
         self._views: dict[str, list[QuestionView]] = {}
 
     def views(self, bank_id: str) -> list[QuestionView]:
@@ -80,9 +85,23 @@ class QuizRenderer:
             self._views[bank_id] = [self._view(bank_id, number, question) for number, question in questions]
         return self._views[bank_id]
 
-    def render(self, bank_id: str) -> str:
-        return self.templates.get_template(QUIZ_TEMPLATE).render(bank_id=bank_id, title=self.banks[bank_id].title,
-                                                                 questions=self.views(bank_id))
+    def render(self, bank_id: str, only: list[str] | None = None) -> str:
+        """The whole bank, ending with the learner's result against the pass mark; or, with `only`,
+        a checkpoint of those questions, placed after the section that teaches them. Both save to the
+        same answers, so a question answered in either counts once."""
+        if only is None:
+            return self.templates.get_template(QUIZ_TEMPLATE).render(
+                bank_id=bank_id, title=self.banks[bank_id].title, questions=self.views(bank_id),
+                pass_mark=self.pass_mark)
+        by_id = {view.key.split("/", 1)[1]: view for view in self.views(bank_id)}
+        unknown = [question_id for question_id in only if question_id not in by_id]
+        if unknown or not only:
+            raise ValueError(f"quiz(\"{bank_id}\", only=...): no question {', '.join(unknown) or 'named'} in the "
+                             f"bank; its questions are {', '.join(by_id)}")
+        # Element ids of their own: the whole quiz on the same page has the same questions.
+        questions = [replace(view, dom_id=f"checkpoint-{view.dom_id.removeprefix('quiz-')}")
+                     for question_id, view in by_id.items() if question_id in only]  # in the bank's order
+        return self.templates.get_template(CHECKPOINT_TEMPLATE).render(bank_id=bank_id, questions=questions)
 
     def progress_catalogue(self) -> dict[str, dict]:
         """What a progress file may hold for each bank, for paths.js to check an import against
@@ -143,4 +162,5 @@ class QuizRenderer:
             tolerance=tolerance,
             explanation=block(question.explanation),
             source=inline(question.source),
+            teaches=question.teaches,
         )

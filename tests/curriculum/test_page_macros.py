@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import FIXTURES, PROJECT_DIR
 from macros.curriculum.calls import check_ids, check_quiz_calls, id_rules
 from macros.practice.cases import case_files
-from macros.quiz.banks import load_banks
+from macros.quiz.banks import load_bank, load_banks
 from macros.curriculum.page_macros import PageNames, find_calls
 from macros.pages import read_page, read_pages
 from macros.coc.settings import Settings
@@ -61,7 +61,7 @@ def test_every_way_a_call_can_break_the_build_is_reported_at_its_line(tmp_path: 
     assert page_problems(tmp_path / "docs", ["help-desk"], tmp_path) == [
         'local/pages/calls.md:7: quiz(bank_id="missing"): there is no bank local/quizzes/missing.yml or '
         "quizzes/missing.yml; known banks: help-desk",
-        "local/pages/calls.md:8: quiz(): missing a required argument: 'bank_id'; call it as quiz(bank_id)",
+        "local/pages/calls.md:8: quiz(): missing a required argument: 'bank_id'; call it as quiz(bank_id, only=...)",
         'local/pages/calls.md:9: data_elements("nope"): there is no family \'nope\' in '
         "quizzes/reference/data-elements.yml; families are: pdde",
         "local/pages/calls.md:10: path_page(\"nope\"): there is no path 'nope' in quizzes/reference/paths.yml; "
@@ -132,5 +132,17 @@ def test_front_matter_is_read_like_any_content_file(tmp_path: Path) -> None:
 def test_the_macros_pages_may_call_are_read_from_the_package() -> None:
     names = PageNames.of_package()
     assert {"quiz", "path_page", "data_elements", "local_callout", "help_desk"} <= set(names.macros)
-    assert list(names.macros["quiz"].parameters) == ["bank_id"]
+    assert list(names.macros["quiz"].parameters) == ["bank_id", "only"]
     assert names.variables == {"coc"}
+
+
+def test_checkpoints_name_questions_of_their_bank_once_each_beside_the_whole_quiz() -> None:
+    """quiz("bank", only=[...]): every mistake at its page and line, as the build reports it."""
+    bank, _ = load_bank(FIXTURES / "render" / "sample.yml", "tests/fixtures/render/sample.yml")
+    folder = FIXTURES / "checkpoints"
+    pages, problems = read_pages(folder, PROJECT_DIR)
+    calls, found = find_calls(pages, folder, Settings)
+    problems += found + check_ids(calls, id_rules(["sample"], [], None, None)) + check_quiz_calls(calls, {"sample": bank})
+    fixture_problems = [str(problem) for problem in sorted(problems) if problem.file.startswith("tests/")]
+    assert fixture_problems == (folder / "expected-problems.txt").read_text(encoding="utf-8").splitlines()
+    assert fixture_problems[0].endswith('add {{ quiz("sample") }} at the end of the page')

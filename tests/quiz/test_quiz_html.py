@@ -152,3 +152,58 @@ def test_a_sample_agenda_puts_a_break_after_each_module_but_the_last() -> None:
     assert agenda(modules, start=9 * 60, pause=10) == [
         ("9:00", "9:50", "Security"), ("9:50", "10:00", "Break"), ("10:00", "10:20", "Logging in"),
         ("10:20", "10:30", "Break"), ("10:30", "11:15", "Data collection")]
+
+
+def ids_in(html: str) -> list[str]:
+    return [attrs["id"] for _tag, attrs in Elements(html).tags if "id" in attrs]
+
+
+def renderer(pass_mark: int | None = None, questions: list[dict] | None = None) -> QuizRenderer:
+    bank, _ = load_bank(FIXTURES / "render" / "sample.yml", "sample.yml")
+    if questions is not None:
+        bank = Bank.model_validate({"questions": questions})
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    return QuizRenderer(template_environment(config), {"sample": bank}, *([pass_mark] if pass_mark else []))
+
+
+def test_the_whole_quiz_has_a_stable_id_its_pass_mark_and_a_result_region(html: str) -> None:
+    elements = Elements(html)
+    [section] = elements.find("section", data_quiz="sample")
+    assert section["id"] == "quiz-sample" and section["data-pass-mark"] == "80"  # the engine's default
+    assert "You pass with at least 5 right (80%)." in html  # 80% of 6 questions is 4.8
+    [result] = [attrs for _tag, attrs in elements.tags if "data-quiz-result" in attrs]
+    assert "hidden" in result  # result.js shows it; without JavaScript there is no result
+    assert elements.find("div", class_="quiz__outcome", role="status")
+
+
+def test_the_sites_pass_mark_reaches_the_quiz() -> None:
+    html = renderer(pass_mark=50).render("sample")
+    assert 'data-pass-mark="50"' in html and "You pass with at least 3 right (50%)." in html
+
+
+def test_a_checkpoint_shows_only_its_questions_with_ids_of_their_own(html: str) -> None:
+    checkpoint = renderer().render("sample", only=["statement", "pick-one"])
+    elements = Elements(checkpoint)
+    [section] = elements.find("section", data_quiz="sample")
+    assert "id" not in section and "data-quiz-checkpoint" in section
+    assert section["aria-label"] == "Checkpoint: questions 1 and 3"
+    assert [f["data-quiz-question"] for f in elements.find("fieldset")] == ["sample/pick-one", "sample/statement"]
+    assert [f["id"] for f in elements.find("fieldset")] == ["checkpoint-sample-pick-one", "checkpoint-sample-statement"]
+    assert 'of <a href="#quiz-sample">the quiz at the end of this page</a>; an answer here counts there too.' in checkpoint
+    assert "data-quiz-score" not in checkpoint and "quiz__reset" not in checkpoint and "data-quiz-result" not in checkpoint
+    page_ids = ids_in(html + checkpoint + renderer().render("sample", only=["pick-all"]))
+    assert len(page_ids) == len(set(page_ids))
+    single = Elements(renderer().render("sample", only=["pick-all"])).find("section")[0]
+    assert single["aria-label"] == "Checkpoint: question 2"
+
+
+def test_a_checkpoint_naming_no_question_of_the_bank_stops_the_build() -> None:
+    with pytest.raises(ValueError, match=r'quiz\("sample", only=...\): no question pick-won in the bank'):
+        renderer().render("sample", only=["pick-won"])
+
+
+def test_the_section_a_question_teaches_is_given_to_the_script() -> None:
+    question = {"id": "q", "type": "true-false", "answer": True, "prompt": "P", "explanation": "E",
+                "source": "Good practice"}
+    html = renderer(questions=[{**question, "teaches": "who-can-see-what"}, {**question, "id": "r"}]).render("sample")
+    assert [f.get("data-quiz-teaches") for f in Elements(html).find("fieldset")] == ["who-can-see-what", None]

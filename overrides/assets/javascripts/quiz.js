@@ -1,5 +1,5 @@
 /* Self-checking quizzes: adds checking, feedback and saved progress to the markup of
-   overrides/partials/quiz.html. Without this file every question still reads, and its
+   overrides/partials/quiz/ (quiz.html and checkpoint.html). Without this file every question still reads, and its
    answer opens from "Show the answer". */
 (() => {
   "use strict";
@@ -149,9 +149,46 @@
   }
 
   function updateScore(quiz) {
+    const score = quiz.querySelector("[data-quiz-score]"); // a checkpoint has none
+    if (!score) return;
     const questions = all(quiz, "[data-quiz-question]");
     const right = questions.filter((question) => question.dataset.state === "correct").length;
-    quiz.querySelector("[data-quiz-score]").textContent = right + " of " + questions.length + " correct";
+    score.textContent = right + " of " + questions.length + " correct";
+  }
+
+  const projected = () => document.documentElement.classList.contains("projection"); // a room, not one learner
+
+  /* The saved answer to a question, if it is to this version and fits it; otherwise undefined. */
+  function savedAnswer(question, progress) {
+    const saved = Object.prototype.hasOwnProperty.call(progress, idOf(question)) ? progress[idOf(question)] : undefined;
+    return saved && saved.v === question.dataset.quizVersion && fits(question, saved.a) ? saved : undefined;
+  }
+
+  /* A page may show a question twice: in a checkpoint and in the whole quiz. After one copy
+     changes what is saved, every other copy of the bank on the page shows what is saved now. */
+  function showSavedElsewhere(bank, changed) {
+    const progress = load(bank);
+    all(document, "[data-quiz]").forEach((quiz) => {
+      if (quiz === changed || quiz.dataset.quiz !== bank || !quiz.dataset.quizReady) return;
+      all(quiz, "[data-quiz-question]").forEach((question) => {
+        const saved = savedAnswer(question, progress);
+        if (saved) {
+          setAnswer(question, saved.a);
+          showFeedback(question, saved.a, grade(question, saved.a));
+        } else if (question.dataset.state) clearQuestion(question);
+      });
+      updateScore(quiz);
+    });
+  }
+
+  /* Save or forget answers, reading what is saved first: another copy of the bank may have changed it. */
+  function change(quiz, edit) {
+    const bank = quiz.dataset.quiz;
+    const progress = load(bank);
+    edit(progress);
+    save(bank, progress);
+    updateScore(quiz);
+    showSavedElsewhere(bank, quiz);
   }
 
   function setUp(quiz) {
@@ -169,7 +206,7 @@
       check.hidden = false;
 
       check.addEventListener("click", () => {
-        if (document.documentElement.classList.contains("projection")) return; // group quiz: nothing saved
+        if (projected()) return; // group quiz: nothing saved
         const answer = answerOf(question);
         if (isEmpty(answer)) {
           feedback.replaceChildren(paragraph("quiz__verdict", "Choose or type an answer first."));
@@ -177,9 +214,7 @@
         }
         const result = grade(question, answer);
         showFeedback(question, answer, result);
-        progress[id] = { v: question.dataset.quizVersion, a: answer, s: result.state };
-        save(bank, progress);
-        updateScore(quiz);
+        change(quiz, (saved) => { saved[id] = { v: question.dataset.quizVersion, a: answer, s: result.state }; });
         // For other scripts (review schedule, module result, resume card): one event per checked answer.
         document.dispatchEvent(new CustomEvent("hmis:answered",
           { detail: { bank, id, state: result.state, version: question.dataset.quizVersion } }));
@@ -187,9 +222,7 @@
 
       question.querySelector(".quiz__retry").addEventListener("click", () => {
         clearQuestion(question);
-        delete progress[id];
-        save(bank, progress);
-        updateScore(quiz);
+        change(quiz, (saved) => { delete saved[id]; });
         question.querySelector("input").focus();
       });
 
@@ -199,29 +232,29 @@
         });
       }
 
-      const saved = Object.prototype.hasOwnProperty.call(progress, id) ? progress[id] : undefined;
-      const projected = document.documentElement.classList.contains("projection"); // a room, not one learner
-      if (saved && saved.v === question.dataset.quizVersion && fits(question, saved.a) && !projected) {
+      if (projected()) return;
+      const saved = savedAnswer(question, progress);
+      if (saved) {
         setAnswer(question, saved.a);
         const result = grade(question, saved.a);
         showFeedback(question, saved.a, result);
         if (saved.s !== result.state) { progress[id] = { v: saved.v, a: saved.a, s: result.state }; tidied = true; }
-      } else if (saved !== undefined && !projected) {
+      } else if (Object.prototype.hasOwnProperty.call(progress, id)) {
         delete progress[id]; // edited since, or not an answer to this question: it no longer applies
         tidied = true;
       }
     });
     if (tidied) save(bank, progress);
 
-    const reset = quiz.querySelector(".quiz__reset");
-    reset.hidden = false;
-    reset.addEventListener("click", () => {
-      all(quiz, "[data-quiz-question]").forEach(clearQuestion);
-      Object.keys(progress).forEach((id) => delete progress[id]);
-      save(bank, progress);
-      updateScore(quiz);
-      quiz.querySelector("input").focus();
-    });
+    const reset = quiz.querySelector(".quiz__reset"); // a checkpoint has none: the whole quiz resets
+    if (reset) {
+      reset.hidden = false;
+      reset.addEventListener("click", () => {
+        all(quiz, "[data-quiz-question]").forEach(clearQuestion);
+        change(quiz, (saved) => { Object.keys(saved).forEach((id) => delete saved[id]); });
+        quiz.querySelector("input").focus();
+      });
+    }
     updateScore(quiz);
   }
 
