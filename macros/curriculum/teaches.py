@@ -16,10 +16,6 @@ from ..problems import Problem
 from ..quiz.formats import Bank
 from .modules import Module
 
-# Off while the banks are being annotated: a missing `teaches:` is then allowed, but one that names
-# no heading always fails. Set to True once every module bank names its sections.
-REQUIRE_TEACHES = False
-
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 HEADING = re.compile(r"^#{1,6}(\s|$)")
 BLOCK_WITH_CONTENT = re.compile(r"^(!!!|\?\?\?\+?)\s")  # admonitions and details indent their content
@@ -98,18 +94,19 @@ def check_bank(bank: Bank, pages: list[Page], require: bool) -> list[Problem]:
 
 
 def check_teaches(banks: dict[str, Bank], modules: Iterable[tuple[Module, str]], pages: list[Page],
-                  full_quizzes: Iterable[tuple[str, str]], require: bool | None = None) -> list[Problem]:
+                  full_quizzes: Iterable[tuple[str, str]]) -> list[Problem]:
     """`modules`: each module with its page's path as messages show it. `full_quizzes`: (page, bank
     id) for each whole quiz shown, so that a bank that is no module's is checked against the pages
-    showing it, when it names sections at all. `require`: REQUIRE_TEACHES unless given."""
-    require = REQUIRE_TEACHES if require is None else require
+    showing it, when it names sections at all. Every question of an upstream module names its
+    section; a CoC's own module (local/pages/) may, so an older fork still builds."""
     by_file = {page.shown_as: page for page in pages}
     module_pages = {module.id: shown_as for module, shown_as in modules}
     problems = []
     for bank_id, bank in banks.items():
         if bank_id in module_pages:
-            shown = [by_file[module_pages[bank_id]]] if module_pages[bank_id] in by_file else []
-            problems += check_bank(bank, shown, require)
+            shown_as = module_pages[bank_id]
+            shown = [by_file[shown_as]] if shown_as in by_file else []
+            problems += check_bank(bank, shown, require=not shown_as.startswith("local/"))
         elif any(question.teaches for question in bank.questions):
             shown = sorted({file for file, shown_bank in full_quizzes if shown_bank == bank_id})
             problems += check_bank(bank, [by_file[file] for file in shown if file in by_file], False)
