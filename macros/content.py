@@ -90,7 +90,10 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
                      if call.macro == "quiz" and call.arguments.get("only") is None}
     module_pages = [(module, (docs_dir / module.path).relative_to(project_dir).as_posix()) for module in modules]
     module_pages += [(module, f"{LOCAL_PAGES_DIR}/{module.id}.md") for module in local_modules]
-    problems += check_teaches(banks, module_pages, pages, quizzes_shown)
+    # A module whose page has problems is still a module: its bank waits until the page is fixed.
+    checkable = {bank_id: bank for bank_id, bank in banks.items()
+                 if bank_id not in upstream_ids | local_ids or bank_id in {module.id for module, _ in module_pages}}
+    problems += check_teaches(checkable, module_pages, pages, quizzes_shown)
     for module in local_modules:
         page = f"local/pages/{module.id}.md"
         if module.id in bank_ids and (page, module.id) not in quizzes_shown:
