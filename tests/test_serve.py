@@ -58,7 +58,8 @@ def test_a_bad_edit_keeps_the_last_good_build_and_the_fix_reloads(tmp_path: Path
         assert wait_for(lambda: "The site was not rebuilt" in log.read_text(encoding="utf-8"), 60)
         printed = log.read_text(encoding="utf-8")
         assert "ERROR   -  1 problem in the site's content" in printed
-        assert ("\nquizzes/help-desk.yml:5: questions[0].type: unknown type 'truefalse': use one of single, "
+        line = good.split("\n").index("    type: multiple") + 1
+        assert (f"\nquizzes/help-desk.yml:{line}: questions[0].type: unknown type 'truefalse': use one of single, "
                 "multiple, true-false, short\n") in printed
         assert "Traceback" not in printed
         asked = time.monotonic()
