@@ -294,4 +294,6 @@ def generate() -> PracticeExport:
     plant_problems(builder)
     add_details(builder)
     plant_record_problems(builder)
+    for records in builder.export.planted.values():
+        records.sort(key=lambda record: (len(record), record))  # numeric IDs in number order, as checks list them
     return builder.export

@@ -12,6 +12,7 @@ from .checks import (adults_without_veteran_status, exits_before_start, late_ann
                      likely_duplicates, move_ins_before_start, nightly_people, overlapping_shelter_stays, beds_on)
 from .generator import generate
 from .model import NIGHT_BY_NIGHT, OCCUPANCY_NIGHT, PERIOD_END, PERIOD_START, Row, Tables
+from .q6 import Q6_MEASURES
 
 
 def _exits(tables: dict[str, list[Row]]) -> dict[str, Row]:
@@ -220,10 +221,11 @@ MEASURES = {measure.__name__: measure for measure in (
     move_in_before_start_personal_id, rrh_entries_with_mental_health_disorder, outreach_people_contacted,
     night_shelter_people_january, exit_before_start_personal_id, overlapping_shelter_personal_id,
     late_annual_assessment_personal_id, duplicate_newer_personal_id, adults_without_veteran_status_count,
-    late_entry_personal_id, lighthouse_nights_over_capacity, unexited_stay_personal_id)}
+    late_entry_personal_id, lighthouse_nights_over_capacity, unexited_stay_personal_id)} | Q6_MEASURES
 
 
 @functools.cache
 def answer(name: str) -> float:
     """The value of one measure on the practice export (computed once a build)."""
     return float(MEASURES[name](generate().tables))
+

@@ -75,11 +75,14 @@ def plant_record_problems(builder: Builder) -> None:
              if tables_row["EnrollmentID"] not in planted and tables_row["PersonalID"] not in planted]
     people = {row["PersonalID"]: row for row in tables["Client.csv"]}
     once = {person for person, count in _stays_per_person(tables).items() if count == 1}
-    chosen = [people[row["PersonalID"]] for row in heads if row["PersonalID"] in once]
-    for client in chosen[5:40:15]:
+    chosen = {project: [people[row["PersonalID"]] for row in heads
+                        if row["PersonalID"] in once and row["ProjectID"] == project] for project in ("101", "105", "106")}
+    for project in ("106", "101", "105"):  # spread over projects; Maple RRH's Q6 exercise finds one
+        client = chosen[project][7]
         client.update(DOB="", DOBDataQuality="9")
         builder.plant(dob_refused, client["PersonalID"])
-    for client in [row for row in chosen if row["VeteranStatus"] == "0" and row["DOB"]][10:40:20]:
+    for project in ("106", "105"):
+        client = next(row for row in chosen[project][12:] if row["VeteranStatus"] == "0" and row["DOB"])
         client["VeteranStatus"] = "99"
         builder.plant(adults_without_veteran_status, client["PersonalID"])
 
