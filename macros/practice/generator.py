@@ -56,7 +56,6 @@ class Stay:
     enrollments: list[Row]
     exits: list[Row]
     bed_nights: list[date] = field(default_factory=list)  # night-by-night shelters only
-    automatic_exit: bool = False
 
 
 class Builder:
@@ -90,10 +89,9 @@ class Builder:
     def lag(self) -> int:
         """Days between an event and its entry in the HMIS: most the same day, a few weeks late."""
         draw = self.rng.random()
-        for share, low, high in ((0.55, 0, 0), (0.82, 1, 3), (0.91, 4, 6), (0.96, 7, 10), (1.0, 11, 20)):
-            if draw < share:
-                return self.rng.randint(low, high)
-        return 0
+        bands = ((0.55, 0, 0), (0.82, 1, 3), (0.91, 4, 6), (0.96, 7, 10), (1.0, 11, 20))  # (share so far, days)
+        _, low, high = next(band for band in bands if draw < band[0])
+        return self.rng.randint(low, high)
 
     def stamp(self, on: date, lag: int | None = None) -> str:
         """When a record about a day's event was saved: office hours, never after the export."""
@@ -209,7 +207,7 @@ class Builder:
         destination = "30" if automatic else str(pick(rng, DESTINATIONS[group]))
         subsidy = str(rng.choice(RENTAL_SUBSIDY_TYPES)) if destination == "435" else ""
         household_id = self.new_id("household")
-        stay = Stay(project, household_type, entry, exit_day, [], [], nights, automatic)
+        stay = Stay(project, household_type, entry, exit_day, [], [], nights)
         created = self.stamp(entry)
         exit_created = (f"{day(exit_day + timedelta(days=INACTIVITY_DAYS))} 02:00:00" if automatic and exit_day
                         else self.stamp(exit_day) if exit_day else "")

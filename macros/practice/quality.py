@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from .checks import household_types
-from .model import PERIOD_END, Row, Tables
+from .model import BENEFIT_COLUMNS, INCOME_COLUMNS, INSURANCE_COLUMNS, PERIOD_END, Row, Tables
 
 MISSING = ("8", "9", "99")
 DISABLING_TYPES = ("6", "8")  # always disabling; the others when long-continuing and impairing
@@ -49,7 +48,6 @@ def disabling_condition_disagrees(tables: Tables) -> list[str]:
 def income_sources_disagree(tables: Tables) -> list[str]:
     """4.02 to 4.04: "any source" yes needs a source marked yes, no allows none, and the monthly total
     is the sum of the amounts (APR Q6c counts each disagreement as an income data issue)."""
-    from .model import BENEFIT_COLUMNS, INCOME_COLUMNS, INSURANCE_COLUMNS
     found = []
     for row in tables["IncomeBenefits.csv"]:
         for any_source, columns in (("IncomeFromAnySource", INCOME_COLUMNS), ("BenefitsFromAnySource", BENEFIT_COLUMNS),
