@@ -3,8 +3,9 @@ zip of them all, as the site paths the build adds (macros/hooks.py)."""
 
 from __future__ import annotations
 
-import csv
+import functools
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -13,10 +14,34 @@ import yaml
 from .generator import generate
 from .model import DOWNLOAD_DIR, ZIP_NAME, Row
 
+SPEC_FILE = Path(__file__).with_name("fy2026_spec.json")
+
 
 def load_columns(project_dir: Path) -> dict[str, list[str]]:
     text = (project_dir / "quizzes" / "reference" / "csv-columns.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+@functools.cache
+def load_spec() -> dict:
+    """Each file's columns as [name, type, code list, nullable], and each code list's values."""
+    return json.loads(SPEC_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def string_columns() -> frozenset[str]:
+    """Columns of a string type (S, S32, S50...): the specification asks for these values in double
+    quotes, which also keeps a spreadsheet from dropping a ZIP code's leading zeros."""
+    return frozenset(column for columns in load_spec()["files"].values()
+                     for column, kind, _, _ in columns if kind.startswith("S"))
+
+
+def _field(column: str, value: str) -> str:
+    if value == "":
+        return ""  # a null: nothing between the commas
+    if column in string_columns():
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def to_csv(rows: list[Row], columns: list[str]) -> str:
@@ -24,11 +49,9 @@ def to_csv(rows: list[Row], columns: list[str]) -> str:
     unknown = sorted({key for row in rows for key in row} - set(columns))
     if unknown:
         raise ValueError(f"not FY2026 CSV columns: {', '.join(unknown)}")
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    lines = [",".join(columns)]
+    lines += [",".join(_field(column, row.get(column, "")) for column in columns) for row in rows]
+    return "".join(line + "\r\n" for line in lines)
 
 
 def files(project_dir: Path) -> dict[str, bytes]:
@@ -40,6 +63,6 @@ def files(project_dir: Path) -> dict[str, bytes]:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path, content in csvs.items():
-            info = zipfile.ZipInfo(path.rsplit("/", 1)[1], date_time=(2026, 10, 1, 8, 0, 0))
+            info = zipfile.ZipInfo(path.rsplit("/", 1)[1], date_time=(2026, 10, 15, 8, 0, 0))
             zipped.writestr(info, content, zipfile.ZIP_DEFLATED)
     return csvs | {ZIP_NAME: archive.getvalue()}

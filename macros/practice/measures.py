@@ -8,15 +8,11 @@ import functools
 import statistics
 from datetime import date, timedelta
 
-from .checks import (adults_without_veteran_status, exits_before_start, late_annual_assessments, likely_duplicates,
-                     move_ins_before_start, overlapping_shelter_stays)
+from .checks import (adults_without_veteran_status, exits_before_start, late_annual_assessments, late_entries,
+                     likely_duplicates, move_ins_before_start, nightly_people, overlapping_shelter_stays, beds_on)
 from .generator import generate
-from .model import NIGHT_BY_NIGHT, PERIOD_END, PERIOD_START, Row, Tables
-
-
-def _in_period(entry: str, exit_day: str | None) -> bool:
-    """Active at some time in the export period: started by its end, not exited before its start."""
-    return date.fromisoformat(entry) <= PERIOD_END and (not exit_day or date.fromisoformat(exit_day) >= PERIOD_START)
+from .model import NIGHT_BY_NIGHT, OCCUPANCY_NIGHT, PERIOD_END, PERIOD_START, Row, Tables
+from .q6 import Q6_MEASURES
 
 
 def _exits(tables: dict[str, list[Row]]) -> dict[str, Row]:
@@ -30,10 +26,17 @@ def _exits_in_period(tables: dict[str, list[Row]], project_id: str) -> list[tupl
             and PERIOD_START <= date.fromisoformat(exits[row["EnrollmentID"]]["ExitDate"]) <= PERIOD_END]
 
 
+def _has_a_night_in_period(entry: str, exit_day: str | None) -> bool:
+    """An entry-exit stay's nights run from its start to the night before its exit: it has a night
+    in the period when it started by the period's end and exits after both the period's start and
+    its own start (a stay that exits before it starts has no nights)."""
+    return entry <= PERIOD_END.isoformat() and (not exit_day or exit_day > max(entry, PERIOD_START.isoformat()))
+
+
 def households_served_lighthouse(tables: dict[str, list[Row]]) -> float:
     exits = _exits(tables)
     return len({row["HouseholdID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "101"
-                and _in_period(row["EntryDate"], exits.get(row["EnrollmentID"], {}).get("ExitDate"))})
+                and _has_a_night_in_period(row["EntryDate"], exits.get(row["EnrollmentID"], {}).get("ExitDate"))})
 
 
 def rrh_exits_to_permanent_percent(tables: dict[str, list[Row]]) -> float:
@@ -120,9 +123,6 @@ def rrh_average_days_to_move_in(tables: dict[str, list[Row]]) -> float:
     return round(sum(waits) / len(waits), 1)
 
 
-OCCUPANCY_NIGHT = date(2026, 7, 29)  # the last Wednesday of July
-
-
 def lighthouse_occupancy_percent(tables: dict[str, list[Row]]) -> float:
     """People staying at Lighthouse Shelter on one night, as a share of its beds that night."""
     exits = _exits(tables)
@@ -181,6 +181,25 @@ def rrh_entries_with_mental_health_disorder(tables: dict[str, list[Row]]) -> flo
                 and row["DataCollectionStage"] == "1"})
 
 
+def late_entry_personal_id(tables: Tables) -> float:
+    return _person_of(tables, "Enrollment.csv", "EnrollmentID", _the_one(late_entries(tables)))
+
+
+def lighthouse_nights_over_capacity(tables: Tables) -> float:
+    """Nights in the period with more people in households without children at Lighthouse Shelter
+    than its beds for them."""
+    nights = nightly_people(tables).get(("101", 1), {})
+    return sum(people > beds_on(tables, "101", 1, night) for night, people in nights.items())
+
+
+def unexited_stay_personal_id(tables: Tables) -> float:
+    """The open Lighthouse stay that started first: shelter stays last weeks, so an open stay that
+    began months ago is one nobody exited."""
+    exits = _exits(tables)
+    open_stays = [row for row in tables["Enrollment.csv"] if row["ProjectID"] == "101" and row["EnrollmentID"] not in exits]
+    return int(min(open_stays, key=lambda row: (row["EntryDate"], int(row["EnrollmentID"])))["PersonalID"])
+
+
 def outreach_people_contacted(tables: dict[str, list[Row]]) -> float:
     outreach = {row["EnrollmentID"] for row in tables["Enrollment.csv"] if row["ProjectID"] == "104"}
     return len({row["PersonalID"] for row in tables["CurrentLivingSituation.csv"] if row["EnrollmentID"] in outreach
@@ -201,10 +220,12 @@ MEASURES = {measure.__name__: measure for measure in (
     homeless_nights_average, homeless_nights_median, rrh_average_days_to_move_in, lighthouse_occupancy_percent,
     move_in_before_start_personal_id, rrh_entries_with_mental_health_disorder, outreach_people_contacted,
     night_shelter_people_january, exit_before_start_personal_id, overlapping_shelter_personal_id,
-    late_annual_assessment_personal_id, duplicate_newer_personal_id, adults_without_veteran_status_count)}
+    late_annual_assessment_personal_id, duplicate_newer_personal_id, adults_without_veteran_status_count,
+    late_entry_personal_id, lighthouse_nights_over_capacity, unexited_stay_personal_id)} | Q6_MEASURES
 
 
 @functools.cache
 def answer(name: str) -> float:
     """The value of one measure on the practice export (computed once a build)."""
     return float(MEASURES[name](generate().tables))
+
