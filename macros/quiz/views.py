@@ -16,6 +16,7 @@ from .. import practice
 from .formats import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
 QUIZ_TEMPLATE = "partials/quiz/quiz.html"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ANSWER_KEY_TEMPLATE = "partials/quiz/answer-key.html"
 CHECKPOINT_TEMPLATE = "partials/quiz/checkpoint.html"
 DEFAULT_PASS_MARK = 80  # percent of a quiz's questions right; a site's settings may set another
@@ -27,6 +28,7 @@ class OptionView:
     label: Markup
     correct: bool
     feedback: Markup | None
+    letter: str = ""    # A, B, C... in the order shown, the same on screen, in print and in every key
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class QuestionView:
     tolerance: float
     explanation: Markup
     source: Markup
+    why: Markup         # the explanation's first sentence: the answer key grid's one line
+    answer_letters: str  # "B" or "A, C" for a choice; "" for a typed answer
     teaches: str | None  # the heading id of the section that teaches it, on the page of the whole quiz
 
 
@@ -55,6 +59,12 @@ def normalise(text: str) -> str:
     matter (quiz.js normalises what the learner types the same way)."""
     text = re.sub(r"[.!?]+\s*$", "", re.sub(r"[-\u2010-\u2014]", " ", text.lower()))
     return " ".join(text.split())
+
+
+def first_sentence(text: str) -> str:
+    """The opening sentence of an explanation, for the answer key grid's one line of why."""
+    opening = text.strip().split("\n\n", 1)[0]
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", " ".join(opening.split()), maxsplit=1)[0]
 
 
 def show_number(value: float) -> str:
@@ -132,13 +142,14 @@ class QuizRenderer:
             ]
             if question.shuffle:  # the same order on every build, different for each question
                 random.Random(f"{bank_id}/{question.id}").shuffle(options)
-            answer = [option.label for option in options if option.correct]
-            answer_label = "Right answers" if len(answer) > 1 else "Answer"
+            answer_label = "Right answers" if sum(option.correct for option in options) > 1 else "Answer"
         elif isinstance(question, TrueFalseQuestion):
             options = [OptionView(value, Markup(value.capitalize()), (value == "true") == question.answer, None)
                        for value in ("true", "false")]
-            answer = [Markup(str(question.answer).capitalize())]
-        elif isinstance(question, ShortQuestion) and question.accept is None:
+        options = [replace(option, letter=LETTERS[index]) for index, option in enumerate(options)]
+        if options:  # a room votes by letter, and every key names it
+            answer = [Markup(f"{option.letter}. ") + option.label for option in options if option.correct]
+        if isinstance(question, ShortQuestion) and question.accept is None:
             number_answer = question.number if question.computed is None else practice.answer(question.computed)
             tolerance = question.tolerance or 0.0
             within = f" (plus or minus {show_number(tolerance)})" if tolerance else ""
@@ -163,4 +174,6 @@ class QuizRenderer:
             explanation=block(question.explanation),
             source=inline(question.source),
             teaches=question.teaches,
+            why=inline(first_sentence(question.explanation)),
+            answer_letters=", ".join(option.letter for option in options if option.correct),
         )
