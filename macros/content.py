@@ -89,8 +89,7 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     module_pages = [(module, (docs_dir / module.path).relative_to(project_dir).as_posix()) for module in modules]
     module_pages += [(module, f"{LOCAL_PAGES_DIR}/{module.id}.md") for module in local_modules]
     problems += check_teaches(banks, module_pages, pages, quizzes_shown)
-    for module in local_modules:
-        page = f"local/pages/{module.id}.md"
+    for module, page in module_pages:  # where the page's "Jump to the quiz" link goes
         if module.id in bank_ids and (page, module.id) not in quizzes_shown:
             problems.append(Problem(page, 1, "", f'a module shows its own quiz, so learners can pass it: add '
                                     f'{{{{ quiz("{module.id}") }}}} on a line of its own'))

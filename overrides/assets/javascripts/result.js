@@ -48,7 +48,7 @@
 
   function verdict(className, icon, words) {
     const line = element("p", "quiz__result-verdict " + className);
-    const mark = element("span", "quiz__result-icon", icon);
+    const mark = element("span", "", icon);
     mark.setAttribute("aria-hidden", "true");
     line.append(mark, " ", element("strong", "", words));
     return line;
