@@ -94,8 +94,7 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     checkable = {bank_id: bank for bank_id, bank in banks.items()
                  if bank_id not in upstream_ids | local_ids or bank_id in {module.id for module, _ in module_pages}}
     problems += check_teaches(checkable, module_pages, pages, quizzes_shown)
-    for module in local_modules:
-        page = f"local/pages/{module.id}.md"
+    for module, page in module_pages:  # where the page's "Jump to the quiz" link goes
         if module.id in bank_ids and (page, module.id) not in quizzes_shown:
             problems.append(Problem(page, 1, "", f'a module shows its own quiz, so learners can pass it: add '
                                     f'{{{{ quiz("{module.id}") }}}} on a line of its own'))

@@ -117,3 +117,11 @@ def test_heading_ids_are_the_built_sites_on_every_module_page(tmp_path: Path) ->
         ids = re.findall(r'<h[1-6] id="([^"]+)"', article)
         page, _ = read_page(PROJECT_DIR / "docs" / module.path, module.path)
         assert list(heading_ids(page.body)) == [found for found in ids if found != "in-learning-paths"], module.path
+
+
+def test_a_module_page_shows_its_own_quiz_where_its_jump_link_goes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "introductory" / "logging-in.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('{{ quiz("logging-in") }}', ""), encoding="utf-8")
+    assert 'docs/introductory/logging-in.md:1: a module shows its own quiz, so learners can pass it: add ' \
+           '{{ quiz("logging-in") }} on a line of its own' in content_problems(project)

@@ -40,3 +40,16 @@ def test_a_bad_bank_stops_the_engine_alone_with_its_line(tmp_path: Path) -> None
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert "quizzes/intake.yml:" in output and "unknown field 'explaination': did you mean 'explanation'?" in output
+
+
+def test_the_engine_alone_shows_checkpoints_and_the_default_pass_mark(tmp_path: Path) -> None:
+    page = '# Practice\n\n{{ quiz("intake", only=["consent"]) }}\n\n{{ quiz("intake") }}\n'
+    project = quiz_engine_site(tmp_path / "alone", {"intake": BANK}, page)
+
+    result = mkdocs_build(project, tmp_path / "site", base_env=ENGINE_ENV)
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pass-mark="80"' in html and "result.js" in html
+    assert 'id="checkpoint-intake-consent"' in html and 'id="quiz-intake-consent"' in html
+    assert html.count('data-quiz-question="intake/consent"') == 2

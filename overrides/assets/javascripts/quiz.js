@@ -1,5 +1,5 @@
 /* Self-checking quizzes: adds checking, feedback and saved progress to the markup of
-   overrides/partials/quiz/ (quiz.html and checkpoint.html). Without this file every question still reads, and its
+   overrides/partials/quiz/. Without this file every question still reads, and its
    answer opens from "Show the answer". */
 (() => {
   "use strict";
@@ -158,37 +158,34 @@
 
   const projected = () => document.documentElement.classList.contains("projection"); // a room, not one learner
 
-  /* The saved answer to a question, if it is to this version and fits it; otherwise undefined. */
-  function savedAnswer(question, progress) {
-    const saved = Object.prototype.hasOwnProperty.call(progress, idOf(question)) ? progress[idOf(question)] : undefined;
-    return saved && saved.v === question.dataset.quizVersion && fits(question, saved.a) ? saved : undefined;
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+  /* Show a question as saved: its answer, if it is to this version and fits, graded; else blank. */
+  function showSaved(question, progress) {
+    const saved = own(progress, idOf(question)) ? progress[idOf(question)] : undefined;
+    if (saved && saved.v === question.dataset.quizVersion && fits(question, saved.a)) {
+      setAnswer(question, saved.a);
+      showFeedback(question, saved.a, grade(question, saved.a));
+      return saved;
+    }
+    if (question.dataset.state) clearQuestion(question);
+    return undefined;
   }
 
-  /* A page may show a question twice: in a checkpoint and in the whole quiz. After one copy
-     changes what is saved, every other copy of the bank on the page shows what is saved now. */
-  function showSavedElsewhere(bank, changed) {
-    const progress = load(bank);
-    all(document, "[data-quiz]").forEach((quiz) => {
-      if (quiz === changed || quiz.dataset.quiz !== bank || !quiz.dataset.quizReady) return;
-      all(quiz, "[data-quiz-question]").forEach((question) => {
-        const saved = savedAnswer(question, progress);
-        if (saved) {
-          setAnswer(question, saved.a);
-          showFeedback(question, saved.a, grade(question, saved.a));
-        } else if (question.dataset.state) clearQuestion(question);
-      });
-      updateScore(quiz);
-    });
-  }
-
-  /* Save or forget answers, reading what is saved first: another copy of the bank may have changed it. */
-  function change(quiz, edit) {
+  /* Save an answer to one question, or forget it, or with no id forget them all. A page may show a
+     question twice (in a checkpoint and the whole quiz): read what is saved first, and show every
+     copy of the bank what is saved now. */
+  function change(quiz, id, answer) {
     const bank = quiz.dataset.quiz;
-    const progress = load(bank);
-    edit(progress);
+    const progress = id ? load(bank) : {};
+    if (answer) progress[id] = answer;
+    else delete progress[id];
     save(bank, progress);
-    updateScore(quiz);
-    showSavedElsewhere(bank, quiz);
+    all(document, "[data-quiz]").forEach((copy) => {
+      if (copy.dataset.quiz !== bank || !copy.dataset.quizReady) return;
+      if (copy !== quiz) all(copy, "[data-quiz-question]").forEach((question) => showSaved(question, progress));
+      updateScore(copy);
+    });
   }
 
   function setUp(quiz) {
@@ -214,7 +211,7 @@
         }
         const result = grade(question, answer);
         showFeedback(question, answer, result);
-        change(quiz, (saved) => { saved[id] = { v: question.dataset.quizVersion, a: answer, s: result.state }; });
+        change(quiz, id, { v: question.dataset.quizVersion, a: answer, s: result.state });
         // For other scripts (review schedule, module result, resume card): one event per checked answer.
         document.dispatchEvent(new CustomEvent("hmis:answered",
           { detail: { bank, id, state: result.state, version: question.dataset.quizVersion } }));
@@ -222,7 +219,7 @@
 
       question.querySelector(".quiz__retry").addEventListener("click", () => {
         clearQuestion(question);
-        change(quiz, (saved) => { delete saved[id]; });
+        change(quiz, id);
         question.querySelector("input").focus();
       });
 
@@ -233,25 +230,23 @@
       }
 
       if (projected()) return;
-      const saved = savedAnswer(question, progress);
-      if (saved) {
-        setAnswer(question, saved.a);
-        const result = grade(question, saved.a);
-        showFeedback(question, saved.a, result);
-        if (saved.s !== result.state) { progress[id] = { v: saved.v, a: saved.a, s: result.state }; tidied = true; }
-      } else if (Object.prototype.hasOwnProperty.call(progress, id)) {
+      const saved = showSaved(question, progress);
+      if (saved && saved.s !== question.dataset.state) {
+        progress[id] = { v: saved.v, a: saved.a, s: question.dataset.state };
+        tidied = true;
+      } else if (!saved && own(progress, id)) {
         delete progress[id]; // edited since, or not an answer to this question: it no longer applies
         tidied = true;
       }
     });
     if (tidied) save(bank, progress);
 
-    const reset = quiz.querySelector(".quiz__reset"); // a checkpoint has none: the whole quiz resets
+    const reset = quiz.querySelector(".quiz__reset"); // a checkpoint has none
     if (reset) {
       reset.hidden = false;
       reset.addEventListener("click", () => {
         all(quiz, "[data-quiz-question]").forEach(clearQuestion);
-        change(quiz, (saved) => { Object.keys(saved).forEach((id) => delete saved[id]); });
+        change(quiz);
         quiz.querySelector("input").focus();
       });
     }
