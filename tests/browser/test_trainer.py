@@ -93,7 +93,7 @@ def test_no_axe_violations_in_trainer_and_projection_modes(browser: Browser, bas
 def test_handout_prints_without_answers_and_the_key_prints_them(page: Page) -> None:
     page.goto(MODULE)
     page.get_by_role("button", name="Trainer view").click()
-    expect(page.get_by_role("button", name="Print answer key")).to_be_visible()
+    expect(page.get_by_role("button", name="Print answer key", exact=True)).to_be_visible()
     page.emulate_media(media="print")
     first = page.locator("[data-quiz-question]").first
 
@@ -102,11 +102,13 @@ def test_handout_prints_without_answers_and_the_key_prints_them(page: Page) -> N
     expect(first.locator(".quiz__explanation")).to_be_hidden()
     expect(page.locator(".admonition.trainer")).to_be_hidden()
 
-    page.evaluate("""document.documentElement.classList.replace('printing-handout', 'printing-key');
-        document.querySelectorAll('.quiz__reveal').forEach((r) => { r.hidden = false; r.open = true; });""")
-    expect(first.locator(".quiz__explanation")).to_be_visible()
-    expect(first.locator(".quiz__source")).to_be_visible()
+    page.evaluate("document.documentElement.classList.replace('printing-handout', 'printing-key')")
+    expect(page.locator(".answer-key__grid")).to_be_visible()
+    expect(first).to_be_hidden()
     expect(page.locator(".admonition.objectives")).to_be_hidden()
+    expect(page.locator(".answer-key__full")).to_be_hidden()
+    page.evaluate("document.documentElement.classList.replace('printing-key', 'printing-key-full')")
+    expect(page.locator(".answer-key__full .quiz__explanation, .answer-key__full li").first).to_be_visible()
 
 
 def test_the_agenda_builder_computes_clock_times(page: Page) -> None:
@@ -132,7 +134,7 @@ def test_a_path_answer_key_prints_every_module_of_the_path(page: Page) -> None:
     page.emulate_media(media="print")
     page.evaluate("document.documentElement.classList.add('printing-path-key')")
     expect(key).to_be_visible()
-    expect(key.locator(".answer-key__module")).to_have_count(3)
+    expect(key.locator(".answer-key__grid")).to_have_count(3)
     expect(page.locator(".path table").first).to_be_hidden()
 
 

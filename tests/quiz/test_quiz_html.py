@@ -109,13 +109,13 @@ def test_answer_explanation_and_source_are_in_a_details_for_readers_without_java
     assert len(reveals) == 6
     first = reveals[0]
     assert "<summary>Show the answer</summary>" in first
-    assert "<strong>Answer:</strong> Data not collected" in first
+    assert re.search(r"<strong>Answer:</strong> [A-D]\. Data not collected", first)  # with the option's letter
     assert "records that the question was not asked" in first
     assert "<strong>Source:</strong> FY2026 HMIS Data Standards Manual: missing-data responses" in first
-    assert '<li data-option="1"><strong>Data not collected</strong>' in first
+    assert re.search(r'<li data-option="1"><strong>[A-D]\. Data not collected</strong>', first)
     right = re.search(r"<strong>Right answers:</strong> (.*?)</p>", reveals[1])
-    assert right and sorted(right[1].split("; ")) == ["3.01 Name", "3.03 Date of Birth"]
-    assert "<strong>Answer:</strong> False" in reveals[2]
+    assert right and sorted(answer[3:] for answer in right[1].split("; ")) == ["3.01 Name", "3.03 Date of Birth"]
+    assert "<strong>Answer:</strong> B. False" in reveals[2]  # true-false options are A. True and B. False
     assert "<strong>Answer:</strong> 30</p>" in reveals[3]
     assert "<strong>Accepted answers:</strong> comparable database; a comparable database" in reveals[4]
 

@@ -47,22 +47,20 @@
     return button;
   }
 
-  /* Printables for a module page: a learner handout (no answers, room for notes) and a trainer
-     answer key (every answer, explanation and source). Print CSS does the rest. */
+  /* Printables for a module page: a learner handout (objectives, key points and the questions, no
+     answers) and a trainer answer key (a grid of letters and one line of why; with explanations,
+     every question in full). Print CSS does the rest. */
   function printAs(kind) {
-    const reveals = all(document, ".quiz__reveal");
-    const before = reveals.map((reveal) => [reveal.hidden, reveal.open]);
-    if (kind === "key") reveals.forEach((reveal) => { reveal.hidden = false; reveal.open = true; });
     root.classList.add("printing-" + kind);
     window.print();
     root.classList.remove("printing-" + kind);
-    reveals.forEach((reveal, index) => { [reveal.hidden, reveal.open] = before[index]; });
   }
 
   function setUpPrintables() {
     const title = document.querySelector(".md-content h1");
     if (!title || document.querySelector(".trainer-print")) return;
-    const printables = document.querySelector("[data-quiz]") ? [["Print learner handout", "handout"], ["Print answer key", "key"]]
+    const printables = document.querySelector("[data-quiz]")
+      ? [["Print learner handout", "handout"], ["Print answer key", "key"], ["Print answer key with explanations", "key-full"]]
       : document.querySelector(".answer-key") ? [["Print answer key for this path", "path-key"]] : [];
     if (!printables.length) return;
     const tools = document.createElement("p");
