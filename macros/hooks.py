@@ -53,6 +53,12 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     return markdown
 
 
+def on_page_content(html: str, **_: object) -> str:
+    """Trainer notes stay out of search: a learner who searches should find teaching, not notes
+    meant for the trainer (Material's search skips an element marked data-search-exclude)."""
+    return html.replace('<div class="admonition trainer">', '<div class="admonition trainer" data-search-exclude>')
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     """mkdocs serve answers no page request until a rebuild succeeds, so one bad edit would hang the
     browser until it is fixed. A failed rebuild has already printed its problems and changed no file

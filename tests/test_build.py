@@ -139,4 +139,6 @@ def test_search_finds_the_teaching_but_never_an_answer(tmp_path: Path) -> None:
     assert "Releases of information" in text  # the teaching is searchable
     assert "(for trainers)" not in text  # the answer keys printed from path pages
     assert "Show the answer" not in text  # each quiz question's answer and explanation
+    assert "for the group quiz" not in text  # trainer notes' timings (docs/introductory/*.md)
+    assert "Check yourself before you go on" not in text  # quiz controls and checkpoints
     assert not {location for location in locations if location.endswith("-key/")}  # practice case keys
