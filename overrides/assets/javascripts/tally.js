@@ -1,0 +1,121 @@
+/* A room that votes: in projection mode, each lettered question gets a box per letter for the
+   room's count; "Show the room's answers" draws the distribution and marks the right letters in
+   words and with an icon. Counts stay on the trainer's device (storage name "~tallies") and
+   export as CSV with question ids, to see which questions groups find hard. Projection always
+   starts a question unanswered, whatever the trainer's own saved answers. */
+(() => {
+  "use strict";
+  const store = window.hmisStore;
+  if (!store) return;
+  const TALLIES = "~tallies";
+  const all = (root, selector) => Array.from(root.querySelectorAll(selector));
+  const projecting = () => document.documentElement.classList.contains("projection");
+  const letterOf = (input) => input.labels[0].querySelector(".quiz__letter").textContent.replace(".", "");
+
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
+  /* The question as the room first sees it: nothing chosen, no feedback, the answer closed. */
+  function unanswered(question) {
+    all(question, "input").forEach((input) => { input.checked = false; if (input.type === "text") input.value = ""; });
+    question.querySelector(".quiz__feedback").replaceChildren();
+    const reveal = question.querySelector(".quiz__reveal");
+    reveal.open = false;
+    delete question.dataset.state;
+  }
+
+  function showDistribution(question, counts, output) {
+    const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const rows = all(question, ".quiz__option input").map((input) => {
+      const letter = letterOf(input);
+      const count = counts[letter] || 0;
+      const share = total ? Math.round((100 * count) / total) : 0;
+      const right = input.hasAttribute("data-correct");
+      const row = element("li", right ? "room-tally__right" : "");
+      row.append(element("span", "room-tally__letter", letter + ": " + count + " (" + share + "%)"),
+        element("span", "room-tally__bar", "\u2588".repeat(Math.round(share / 5))));
+      if (right) row.append(element("strong", "", " \u2713 right answer"));
+      input.closest(".quiz__option").classList.toggle("quiz__option--right", right);
+      return row;
+    });
+    const list = element("ul", "room-tally__distribution");
+    list.append(...rows);
+    output.replaceChildren(list);
+  }
+
+  function setUpQuestion(question, tallies) {
+    const inputs = all(question, ".quiz__option input");
+    if (!inputs.length || question.querySelector(".room-tally")) return;
+    const key = question.dataset.quizQuestion;
+    const box = element("fieldset", "room-tally");
+    box.append(element("legend", "", "The room's votes"));
+    inputs.forEach((input) => {
+      const letter = letterOf(input);
+      const label = element("label", "room-tally__count");
+      const count = element("input");
+      Object.assign(count, { type: "number", min: "0", step: "1", inputMode: "numeric", value: (tallies[key] || {})[letter] || "" });
+      count.dataset.letter = letter;
+      count.setAttribute("aria-label", "Votes for " + letter);
+      label.append(letter + " ", count);
+      box.append(label);
+    });
+    const show = element("button", "md-button room-tally__show", "Show the room's answers");
+    show.type = "button";
+    const output = element("div", "room-tally__output");
+    output.setAttribute("role", "status");
+    show.addEventListener("click", () => {
+      const counts = {};
+      all(box, "input").forEach((count) => { counts[count.dataset.letter] = Math.max(0, Math.floor(Number(count.value) || 0)); });
+      const saved = store.load(TALLIES);
+      saved[key] = { ...counts, date: new Date().toISOString().slice(0, 10) };
+      store.save(TALLIES, saved);
+      showDistribution(question, counts, output);
+    });
+    box.append(show, output);
+    question.querySelector(".quiz__actions").after(box);
+  }
+
+  function csv(tallies) {
+    const lines = [["question", "letter", "votes", "right", "date"]];
+    Object.entries(tallies).forEach(([key, counts]) => {
+      const question = document.querySelector('[data-quiz-question="' + CSS.escape(key) + '"]');
+      Object.entries(counts).filter(([letter]) => letter !== "date").forEach(([letter, votes]) => {
+        const input = question && all(question, ".quiz__option input").find((candidate) => letterOf(candidate) === letter);
+        lines.push([key, letter, String(votes), input ? (input.hasAttribute("data-correct") ? "yes" : "no") : "", counts.date || ""]);
+      });
+    });
+    return lines.map((cells) => cells.map((cell) => '"' + String(cell).replace(/"/g, '""') + '"').join(",")).join("\r\n") + "\r\n";
+  }
+
+  function setUpExport(quiz) {
+    if (quiz.querySelector(".room-tally__export")) return;
+    const button = element("button", "md-button room-tally__export", "Download the room's votes (CSV)");
+    button.type = "button";
+    button.addEventListener("click", () => {
+      const link = element("a");
+      link.href = URL.createObjectURL(new Blob([csv(store.load(TALLIES))], { type: "text/csv" }));
+      link.download = "room-votes.csv";
+      link.click();
+      URL.revokeObjectURL(link.href);
+    });
+    quiz.prepend(button);
+  }
+
+  function setUp() {
+    if (!projecting()) return;
+    const tallies = store.load(TALLIES);
+    all(document, "[data-quiz]").forEach((quiz) => {
+      setUpExport(quiz);
+      all(quiz, "[data-quiz-question]").forEach((question) => { unanswered(question); setUpQuestion(question, tallies); });
+    });
+  }
+
+  new MutationObserver(setUp).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  if (window.document$) window.document$.subscribe(setUp);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();

@@ -1,0 +1,61 @@
+"""A room that votes: counts typed per letter in projection, the distribution with the right letter
+marked in words, saved on the trainer's device and exported as CSV; projection starts unanswered."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+MODULE = "introductory/security-privacy/"
+
+
+def first_question(page: Page):
+    return page.locator(".quiz:not(.quiz--checkpoint) [data-quiz-question]").first
+
+
+def test_the_rooms_votes_show_as_a_distribution_and_export_as_csv(page: Page) -> None:
+    page.goto(MODULE)
+    question = first_question(page)
+    right = question.locator("input[data-correct]").first.get_attribute("id")
+    right_letter = page.locator(f"label[for='{right}'] .quiz__letter").inner_text().rstrip(".")
+    question.locator(f"#{right}").check()
+    question.get_by_role("button", name="Check answer").click()  # the trainer's own saved answer
+
+    page.keyboard.press("p")
+    expect(question.locator("input:checked")).to_have_count(0)  # the room starts unanswered
+    letters = [text.rstrip(".") for text in question.locator(".quiz__letter").all_inner_texts()]
+    for number, letter in enumerate(letters):
+        question.get_by_label(f"Votes for {letter}").fill(str(number + 1))
+    question.get_by_role("button", name="Show the room's answers").click()
+
+    output = question.locator(".room-tally__output")
+    expect(output.locator("li.room-tally__right")).to_contain_text(f"{right_letter}: ")
+    expect(output.locator("li.room-tally__right")).to_contain_text("right answer")
+    total = sum(range(1, len(letters) + 1))
+    expect(output).to_contain_text(f"{letters[0]}: 1 ({round(100 / total)}%)")
+
+    with page.expect_download() as download:
+        page.locator(".quiz:not(.quiz--checkpoint) .room-tally__export").click()
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    key = question.get_attribute("data-quiz-question")
+    mine = [row for row in rows if row["question"] == key]
+    assert [row["letter"] for row in mine] == letters
+    assert [row["right"] for row in mine if row["letter"] == right_letter] == ["yes"]
+    assert [int(row["votes"]) for row in mine] == list(range(1, len(letters) + 1))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_the_rooms_votes_shown(browser: Browser, base_url: str, scheme: str) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(MODULE)
+    page.keyboard.press("p")
+    question = first_question(page)
+    question.get_by_role("button", name="Show the room's answers").click()
+    results = Axe().run(page)
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
