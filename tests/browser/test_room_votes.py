@@ -59,3 +59,22 @@ def test_no_axe_violations_with_the_rooms_votes_shown(browser: Browser, base_url
     results = Axe().run(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_one_question_at_a_time_moves_with_a_presenters_keys(page: Page) -> None:
+    page.goto(MODULE)
+    page.keyboard.press("p")
+    quiz = page.locator(".quiz:not(.quiz--checkpoint)")
+    questions = quiz.locator("[data-quiz-question]")
+    count = questions.count()
+    quiz.get_by_role("button", name="One question at a time").click()
+    expect(questions.nth(0)).to_be_visible()
+    expect(questions.nth(1)).to_be_hidden()
+    expect(quiz.locator(".room-steps__where")).to_have_text(f"Question 1 of {count}")
+    page.keyboard.press("PageDown")
+    expect(questions.nth(1)).to_be_visible()
+    expect(questions.nth(0)).to_be_hidden()
+    quiz.get_by_role("button", name="Previous question").click()
+    expect(questions.nth(0)).to_be_visible()
+    quiz.get_by_role("button", name="One question at a time").click()
+    expect(questions.nth(1)).to_be_visible()

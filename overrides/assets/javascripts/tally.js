@@ -1,4 +1,5 @@
-/* A room that votes: in projection mode, each lettered question gets a box per letter for the
+/* A room that votes: in projection mode, the quiz can go one question at a time (Next and Previous
+   buttons, or a presenter's clicker: Page Down and Page Up, or the arrow keys), and each lettered question gets a box per letter for the
    room's count; "Show the room's answers" draws the distribution and marks the right letters in
    words and with an icon. Counts stay on the trainer's device (storage name "~tallies") and
    export as CSV with question ids, to see which questions groups find hard. Projection always
@@ -105,11 +106,56 @@
     quiz.prepend(button);
   }
 
+  /* One question at a time: the others are hidden until the trainer moves on. */
+  function step(quiz, by) {
+    const questions = all(quiz, "[data-quiz-question]");
+    const now = Math.max(0, questions.findIndex((question) => !question.hidden));
+    const next = Math.min(questions.length - 1, Math.max(0, now + by));
+    questions.forEach((question, index) => { question.hidden = index !== next; });
+    quiz.querySelector(".room-steps__where").textContent = "Question " + (next + 1) + " of " + questions.length;
+    questions[next].scrollIntoView({ block: "start" });
+  }
+
+  function setUpSteps(quiz) {
+    if (quiz.querySelector(".room-steps")) return;
+    const bar = element("p", "room-steps");
+    const toggle = element("button", "md-button room-steps__toggle", "One question at a time");
+    toggle.type = "button";
+    toggle.setAttribute("aria-pressed", "false");
+    const previous = element("button", "md-button room-steps__previous", "Previous question");
+    const next = element("button", "md-button room-steps__next", "Next question");
+    const where = element("span", "room-steps__where");
+    where.setAttribute("role", "status");
+    [previous, next].forEach((button) => { button.type = "button"; button.hidden = true; });
+    toggle.addEventListener("click", () => {
+      const on = toggle.getAttribute("aria-pressed") !== "true";
+      toggle.setAttribute("aria-pressed", String(on));
+      previous.hidden = next.hidden = !on;
+      quiz.classList.toggle("room-steps--on", on);
+      if (on) step(quiz, 0);
+      else { all(quiz, "[data-quiz-question]").forEach((question) => { question.hidden = false; }); where.textContent = ""; }
+    });
+    previous.addEventListener("click", () => step(quiz, -1));
+    next.addEventListener("click", () => step(quiz, 1));
+    bar.append(toggle, previous, next, where);
+    quiz.prepend(bar);
+  }
+
+  const KEYS = { PageDown: 1, ArrowRight: 1, PageUp: -1, ArrowLeft: -1 };
+  document.addEventListener("keydown", (event) => {
+    const quiz = document.querySelector(".room-steps--on");
+    const typing = event.target.closest && event.target.closest("input, textarea, select");
+    if (!quiz || !projecting() || typing || !(event.key in KEYS)) return;
+    event.preventDefault();
+    step(quiz, KEYS[event.key]);
+  });
+
   function setUp() {
     if (!projecting()) return;
     const tallies = store.load(TALLIES);
     all(document, "[data-quiz]").forEach((quiz) => {
       setUpExport(quiz);
+      if (!quiz.hasAttribute("data-quiz-checkpoint")) setUpSteps(quiz);
       all(quiz, "[data-quiz-question]").forEach((question) => { unanswered(question); setUpQuestion(question, tallies); });
     });
   }
