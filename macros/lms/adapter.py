@@ -9,11 +9,14 @@ between pages in its frame; each page hands its quiz answers to it (js/bridge.js
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+from markupsafe import Markup
+
+from . import pages_html
 
 JS_DIR = Path(__file__).parent / "js"
 LAUNCH = "launch.html"
@@ -70,25 +73,7 @@ def catalogue(questions: list[Question], mastery_score: int) -> dict:
 def launch_page(title: str, start: str, data: dict) -> str:
     """The package's launch file. The title is escaped; the data is JSON that cannot end its script element."""
     data_json = json.dumps(data, separators=(",", ":"), sort_keys=True).replace("<", "\\u003c")
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
-<style>html, body, main, iframe {{ margin: 0; border: 0; width: 100%; height: 100%; display: block; }}
-.hidden-heading {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }}</style>
-<script id="hmis-lms-package" type="application/json">{data_json}</script>
-<script src="lms/scorm.js"></script>
-</head>
-<body>
-<main>
-<h1 class="hidden-heading">{html.escape(title)}</h1>
-<iframe src="{html.escape(start)}" title="{html.escape(title)}"></iframe>
-</main>
-</body>
-</html>
-"""
+    return pages_html.render("launch.html", title=title, start=start, data_json=Markup(data_json))
 
 
 def scripts() -> dict[str, bytes]:
