@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import ModuleType
 
 _builds = 0
 _tooltips = None  # the glossary's Tooltips, added to each page by on_post_page_macros
@@ -12,10 +13,15 @@ _module_paths: dict[str, str] = {}  # module page path -> its "In learning paths
 
 
 def forget_earlier_code() -> None:
-    """`mkdocs serve` keeps this package imported between rebuilds: drop every submodule, so the
-    imports below load the code as it is now, however the modules import each other."""
+    """`mkdocs serve` keeps this package imported between rebuilds: drop every submodule, and the
+    package's own names for them (`from . import x` would take those first), so the imports below
+    load the code as it is now, however the modules import each other."""
     for name in [name for name in sys.modules if name.startswith(f"{__name__}.")]:
         del sys.modules[name]
+    package = sys.modules[__name__]
+    for name, value in list(vars(package).items()):
+        if isinstance(value, ModuleType) and value.__name__.startswith(f"{__name__}."):
+            delattr(package, name)
 
 
 def define_env(env) -> None:

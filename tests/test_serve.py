@@ -82,9 +82,10 @@ REBUILD_AFTER_A_CODE_EDIT = """
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-views = Path("macros/curriculum/views.py")
+views, quiz_views = Path("macros/curriculum/views.py"), Path("macros/quiz/views.py")
 for prefix in ("term-", "entry-"):
     views.write_text(views.read_text().replace('"term-"', '"' + prefix + '"'), encoding="utf-8")
+    quiz_views.write_text(quiz_views.read_text() + "\\n", encoding="utf-8")  # a changed module imported by others
     build(load_config("mkdocs.yml", site_dir="site", strict=True))
     print(Path("site/glossary/index.html").read_text().count('id="' + prefix + 'acf"'))
 """
