@@ -31,10 +31,10 @@
     const answers = Array.isArray(module.answers) ? module.answers : [];
     const right = new Set();
     answers.forEach((answer) => {
-      const known = isObject(answer) && answer.bank === module.id && bank && own(bank.questions, answer.id) &&
-        bank.questions[answer.id][0] === answer.v;
-      if (!known) flags.add("unknown");
-      else if (answer.s === "correct") right.add(answer.id);
+      if (!isObject(answer) || answer.bank !== module.id || !bank || !own(bank.questions, answer.id)) { flags.add("unknown"); return; }
+      // A version this site does not have: older content, or never real if the record claims this content.
+      if (bank.questions[answer.id][0] !== answer.v) flags.add(sameContent ? "unknown" : "older");
+      if (answer.s === "correct") right.add(answer.id);
     });
     const questions = count(module.questions);
     const best = count(module.best);
