@@ -132,3 +132,13 @@ def test_no_axe_violations_on_the_roster(page: Page) -> None:
     open_files(page, [RECORDS / name for name in sorted(EXPECTED)])
     results = Axe().run(page, options=RULES)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_print_shows_the_table_without_the_controls_or_the_page_text(page: Page) -> None:
+    open_files(page, [RECORDS / "edited-scores.json"])
+    page.emulate_media(media="print")
+    page.evaluate("document.body.classList.add('printing-roster')")
+    expect(page.locator(".roster__table")).to_be_visible()
+    expect(page.locator(".roster__controls")).to_be_hidden()
+    expect(page.locator(".roster__drop")).to_be_hidden()
+    expect(page.get_by_role("heading", name="What the record proves, and what it does not")).to_be_hidden()

@@ -171,7 +171,11 @@
       URL.revokeObjectURL(link.href);
       say("The table was saved as a CSV file.");
     });
-    find("print").addEventListener("click", () => window.print());
+    find("print").addEventListener("click", () => {
+      document.body.classList.add("printing-roster");
+      window.print();
+      document.body.classList.remove("printing-roster");
+    });
     find("clear").addEventListener("click", () => { rows = []; render(); say("The table is empty."); });
     render();
   }
