@@ -103,7 +103,9 @@ def define_env(env) -> None:
         path_modules = [by_id[step.module] for step in path.steps]
         record = record_views.render_record(templates, path.id, path.name,
                                             [(by_id[step.module], step.required) for step in path.steps],
-                                            site.banks, site.settings, env.conf["site_name"], catalogue)
+                                            site.banks, site.settings, env.conf["site_name"], catalogue,
+                                            record_views.agreement_link(site.settings, project_dir, env.page.url,
+                                                                        env.conf["use_directory_urls"]))
         return path_views.render_path(templates, site.paths, path_id, by_id, site.banks, env.page.file.src_uri,
                                   site.settings, quizzes.render_answer_key([(module.meta.title, module.id) for module in path_modules]),
                                   record)

@@ -16,7 +16,7 @@ from macros.coc.settings import Settings
 from macros.content import load_content
 from macros.quiz.views import QuizRenderer
 from macros.records.formats import FORMAT, content_version, roster_catalogue
-from macros.records.views import render_record, render_roster
+from macros.records.views import agreement_link, render_record, render_roster
 from macros.templates import template_environment
 
 CATALOGUE = {"bank-a": {"title": "A", "questions": {"q1": ["aaa", "single", 3], "q2": ["bbb", "short", 0]}},
@@ -56,7 +56,7 @@ def test_settings_text_reaches_the_record_escaped_and_the_contact_falls_back_to_
                                         "help_desk": {"email": "help@riverbend.example"}})
     module = content.by_id()["train-the-trainer"]
     page = render_record(templates, "trainer", "Trainer", [(module, True)], content.banks, settings,
-                         "Riverbend &lt;b&gt;County&lt;/b&gt; &amp; CoC: HMIS Training", catalogue)
+                         "Riverbend &lt;b&gt;County&lt;/b&gt; &amp; CoC: HMIS Training", catalogue, None)
     assert "<b>County</b>" not in page and "&lt;b&gt;County&lt;/b&gt; &amp;amp;" not in page
     assert "Riverbend &lt;b&gt;County&lt;/b&gt; &amp; CoC: HMIS Training" in page
     data = json.loads(html.unescape(re.search(r'data-record-site="([^"]*)"', page)[1]))
@@ -66,15 +66,17 @@ def test_settings_text_reaches_the_record_escaped_and_the_contact_falls_back_to_
 
     own = Settings.model_validate({"help_desk": {"email": "help@riverbend.example"},
                                    "training": {"contact_email": "training@riverbend.example"}})
-    page = render_record(templates, "trainer", "Trainer", [(module, True)], content.banks, own, "HMIS Training", catalogue)
+    page = render_record(templates, "trainer", "Trainer", [(module, True)], content.banks, own, "HMIS Training", catalogue,
+                         "https://riverbend.example/agreement")
     assert 'href="mailto:training@riverbend.example"' in page
+    assert 'Read your CoC\'s <a href="https://riverbend.example/agreement">HMIS user agreement</a>' in page
 
 
 def test_without_a_contact_there_is_no_email_button_and_the_page_says_what_to_do(site) -> None:
     content, templates, catalogue = site
     module = content.by_id()["train-the-trainer"]
     page = render_record(templates, "trainer", "Trainer", [(module, True)], content.banks, Settings(), "HMIS Training",
-                         catalogue)
+                         catalogue, None)
     assert "mailto:" not in page and "has not named a training contact" in page
     assert "Ask your HMIS Lead for your CoC's HMIS user agreement" in page
 
@@ -85,3 +87,13 @@ def test_the_roster_embeds_the_sites_catalogue(site) -> None:
     data = json.loads(html.unescape(re.search(r'data-catalogue="([^"]*)"', page)[1]))
     assert data["content_version"] == content_version(catalogue) and set(data["banks"]) == set(content.banks)
     assert data["content_version"] in page  # shown, so a Lead can compare it with a printed record
+
+
+def test_the_agreement_is_the_settings_address_or_else_the_cocs_own_page(tmp_path) -> None:
+    settings = Settings.model_validate({"documents": {"user_agreement": "https://riverbend.example/agreement"}})
+    (tmp_path / "local" / "pages").mkdir(parents=True)
+    assert agreement_link(settings, tmp_path, "paths/end-user/", True) == "https://riverbend.example/agreement"
+    assert agreement_link(Settings(), tmp_path, "paths/end-user/", True) is None
+    (tmp_path / "local" / "pages" / "user-agreement.md").write_text("# Our agreement\n", encoding="utf-8")
+    assert agreement_link(Settings(), tmp_path, "paths/end-user/", True) == "../../local/user-agreement/"
+    assert agreement_link(Settings(), tmp_path, "paths/end-user.html", False) == "../local/user-agreement.html"

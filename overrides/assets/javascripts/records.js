@@ -140,7 +140,7 @@
       site: { name: site.site, coc: site.coc, coc_number: site.coc_number, address: location.origin + store.base() },
       standards: site.standards, content_version: site.content_version, pass_mark: site.pass_mark, path: site.path,
       learner: { name: text(store.load(NAME).name).trim(), agency: text(store.load("~agency").agency).trim() },
-      agreement: { document: site.agreement, signed_by: text(agreement.name).trim(),
+      agreement: { document: site.agreement && new URL(site.agreement, location.href).href, signed_by: text(agreement.name).trim(),
         signed_on: DATE.test(agreement.date) ? agreement.date : "" },
       flags: flagsNow(),
       modules: lines.map(({ passed, ...line }) => line),
