@@ -127,7 +127,8 @@ def test_the_downloaded_record_carries_its_answers_and_a_checksum(page: Page, tm
     assert record["agreement"]["signed_on"] == "2026-11-02"
     assert [module["id"] for module in record["modules"]] == [module["id"] for module in modules]  # optional one passed
     answer = record["modules"][0]["answers"][0]
-    assert set(answer) == {"bank", "id", "v", "a", "s"} and answer["bank"] == modules[0]["id"]
+    assert {"bank", "id", "v", "a", "s"} <= set(answer) <= {"bank", "id", "v", "a", "s", "first"}
+    assert answer["bank"] == modules[0]["id"]
     expect(page.locator(".completion-record__status")).to_contain_text("saved to a file")
 
 
@@ -157,3 +158,20 @@ def test_no_axe_violations_on_the_record(page: Page) -> None:
     fill_in(page)
     results = Axe().run(page, options=RULES)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_first_attempts_kept_by_the_module_result_are_the_records_first_scores(page: Page) -> None:
+    """"~first" is the module result's (issue 15): {bank: {question id: {v, s}}}; retries never change it."""
+    modules = passed_path(page, "paths/trainer/")
+    page.evaluate("""(modules) => window.hmisStore.save('~first', Object.fromEntries(modules.map((module) => {
+        const saved = window.hmisStore.load(module.id);
+        return [module.id, Object.fromEntries(Object.entries(saved).map(([id, answer], index) =>
+            [id, {v: answer.v, s: index < 2 ? 'incorrect' : 'correct'}]))];
+    })))""", modules)
+    page.reload()
+    first = modules[0]
+    row = page.locator(".completion-record__scores tbody tr").first
+    expect(row.locator("td").nth(1)).to_have_text(f"{first['questions'] - 2} of {first['questions']} "
+                                                   f"({round(100 * (first['questions'] - 2) / first['questions'])}%)")
+    expect(row.locator("td").nth(2)).to_have_text(f"{first['questions']} of {first['questions']} (100%)")
+    expect(page.locator(".completion-record__footnote")).to_have_count(0)

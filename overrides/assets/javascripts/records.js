@@ -113,21 +113,32 @@
     }
   });
 
-  /* ---- One module's line on the record ---- */
+  /* ---- One module's line on the record ----
+     First attempts are RESULT's (result.js): "~first" -> {bank: {question id: {v, s}}}, kept apart
+     from the answers so that retries never change them. One counts only for the version answered
+     now; a question with none (answered before first attempts were kept) counts its current state,
+     and the line says the first attempt is estimated. */
   function moduleLine(module, passMark) {
     const saved = store.load(module.id);
-    const answers = Object.entries(saved).filter(([, answer]) => isObject(answer)).map(([id, answer]) => (
-      { bank: module.id, id, v: String(answer.v), a: answer.a === undefined ? null : answer.a, s: String(answer.s) }));
+    const firsts = store.load("~first")[module.id];
+    const firstOf = (id, version) => {
+      const first = isObject(firsts) && isObject(firsts[id]) ? firsts[id] : null;
+      return first && first.v === version && typeof first.s === "string" ? first.s : null;
+    };
+    let estimated = false;
+    const answers = Object.entries(saved).filter(([, answer]) => isObject(answer)).map(([id, answer]) => {
+      const line = { bank: module.id, id, v: String(answer.v), a: answer.a === undefined ? null : answer.a, s: String(answer.s) };
+      const first = firstOf(id, answer.v);
+      if (first) line.first = first;
+      else estimated = true;
+      return line;
+    });
     const best = Math.min(rightIn(saved), module.questions);
-    // TODO(issue 15, RESULT): read first attempts from "~first" once its shape is committed; until
-    // then a bank's entries there are read as {question id: {s: state}} and otherwise the best score stands in.
-    const first = store.load("~first")[module.id];
-    const recorded = isObject(first) && Object.keys(first).length > 0;
-    const firstRight = recorded ? Math.min(rightIn(first), module.questions) : best;
+    const firstRight = Math.min(answers.filter((answer) => (answer.first || answer.s) === "correct").length, module.questions);
     const passedOn = store.load("~passed")[module.id];
     return {
       id: module.id, title: module.title, required: module.required, questions: module.questions,
-      first_attempt: { right: firstRight, estimated: !recorded }, best,
+      first_attempt: { right: firstRight, estimated }, best,
       passed: best * 100 >= passMark * module.questions,
       passed_on: typeof passedOn === "string" && DATE.test(passedOn) ? passedOn : null, answers,
     };
@@ -226,7 +237,7 @@
       return row;
     }));
     if (estimated) {
-      find("scores").after(cell("p", "* First attempt not recorded separately on this device: the best score is shown."));
+      find("scores").after(cell("p", "* Some first attempts were not kept on this device: for those questions the current answer is counted."));
       find("scores").nextElementSibling.className = "completion-record__footnote";
     }
     show();

@@ -30,17 +30,20 @@
     if (!bank) flags.add("unknown");
     const answers = Array.isArray(module.answers) ? module.answers : [];
     const right = new Set();
+    const firstRight = new Set();
     answers.forEach((answer) => {
       if (!isObject(answer) || answer.bank !== module.id || !bank || !own(bank.questions, answer.id)) { flags.add("unknown"); return; }
       // A version this site does not have: older content, or never real if the record claims this content.
       if (bank.questions[answer.id][0] !== answer.v) flags.add(sameContent ? "unknown" : "older");
       if (answer.s === "correct") right.add(answer.id);
+      if ((own(answer, "first") ? answer.first : answer.s) === "correct") firstRight.add(answer.id);
     });
     const questions = count(module.questions);
     const best = count(module.best);
     const first = isObject(module.first_attempt) ? count(module.first_attempt.right) : null;
     const passedOn = typeof module.passed_on === "string" && DATE.test(module.passed_on) ? module.passed_on : "";
-    if (questions === null || best === null || first === null || best !== right.size || first > questions || best > questions ||
+    if (questions === null || best === null || first === null || best !== right.size || first !== firstRight.size ||
+        first > questions || best > questions ||
         (bank && sameContent && questions !== Object.keys(bank.questions).length) ||
         (passedOn && best * 100 < passMark * questions)) flags.add("scores");
     return [{ title: text(module.title) || text(module.id) || "(no title)", questions, first, best, passedOn }, flags];
