@@ -27,7 +27,10 @@
   function readLink() {
     const asked = new URLSearchParams(location.search).get("trainer-tools");
     if (policy() !== "link" || !["on", "off"].includes(asked)) return;
-    if (asked === "on" && !allowed()) store.save(UNLOCK, { on: true, since: new Date().toISOString() });
+    if (asked === "on" && !allowed()) {
+      store.save(UNLOCK, { on: true, since: new Date().toISOString() });
+      Object.entries(MODES).forEach(([mode, name]) => root.classList.toggle(name, modes()[mode] === true));
+    }
     if (asked === "off" && allowed()) {
       store.save(UNLOCK, {});
       Object.values(MODES).forEach((name) => root.classList.remove(name));
