@@ -36,6 +36,7 @@ def define_env(env) -> None:
     from .curriculum import modules, views as curriculum_views
     from .paths import views as path_views
     from .practice import views as practice_views
+    from .records import views as record_views
     from .quiz.engine import define_quiz
 
     project_dir = Path(env.project_dir)
@@ -53,6 +54,10 @@ def define_env(env) -> None:
     env.conf["extra"]["hmis_unset_settings"] = site.unset_settings  # the setup checklist in main.html
     env.conf["extra"]["hmis_audiences"] = modules.AUDIENCE_LABELS  # the module-meta line in main.html
     env.conf["extra"]["hmis_self_paced"] = {module.path: module.self_paced_minutes for module in by_id.values()}
+    # main.html: who gets trainer tools, and the pass mark records.js dates a module's pass by
+    env.conf["extra"]["hmis_records"] = {"trainer_view": site.settings.training.trainer_view,
+                                         "pass_mark": site.settings.quiz.pass_mark_percent}
+    catalogue = quizzes.progress_catalogue()
 
     @env.macro
     def module_list(level: str) -> str:
@@ -100,9 +105,22 @@ def define_env(env) -> None:
     @env.macro
     def path_page(path_id: str) -> str:
         """One path: what the role does, its modules in order with minutes, and its total time."""
-        path_modules = [by_id[step.module] for step in site.paths.get(path_id).steps]
+        path = site.paths.get(path_id)
+        path_modules = [by_id[step.module] for step in path.steps]
+        record = record_views.render_record(templates, path.id, path.name,
+                                            [(by_id[step.module], step.required) for step in path.steps],
+                                            site.banks, site.settings, env.conf["site_name"], catalogue,
+                                            record_views.agreement_link(site.settings, project_dir, env.page.url,
+                                                                        env.conf["use_directory_urls"]))
         return path_views.render_path(templates, site.paths, path_id, by_id, site.banks, env.page.file.src_uri,
-                                  env.conf["site_name"], site.settings, quizzes.render_answer_key([(module.meta.title, module.id) for module in path_modules]))
+                                  site.settings, quizzes.render_answer_key([(module.meta.title, module.id) for module in path_modules]),
+                                  record)
+
+    @env.macro
+    def roster() -> str:
+        """For HMIS Leads: a table of the completion records they open, with what looks forged."""
+        return record_views.render_roster(templates, catalogue, {path.id: path.name for path in site.paths.paths},
+                                          site.settings)
 
     @env.macro
     def training_plan() -> str:

@@ -81,3 +81,10 @@ def quiz_engine_site(destination: Path, banks: dict[str, dict], page: str) -> Pa
 
 # The engine is imported from this checkout, wherever the site is.
 ENGINE_ENV = {**QUIET_ENV, "PYTHONPATH": str(PROJECT_DIR)}
+
+
+def open_trainer_tools(page, trainers_page: str = "trainers/") -> None:
+    """Open the trainers page's link that turns trainer tools on for this browser (the default
+    training.trainer_view, "link"); on a site set to "open" it changes nothing."""
+    page.goto(trainers_page + "?trainer-tools=on")
+    page.locator(".trainer-toggle").first.wait_for(state="attached")

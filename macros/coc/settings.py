@@ -1,5 +1,5 @@
 """The CoC's own settings, from local/settings.yml: who it is, its help desk and documents, its
-data quality benchmarks and the quiz pass mark.
+data quality benchmarks, the quiz pass mark, and who may reveal answers.
 
 Upstream ships no local/settings.yml: the defaults live here and the commented template in
 settings.example.yml, so a fork's file holds only what the CoC sets and an upstream update never
@@ -85,6 +85,14 @@ class Quiz(Strict):
     pass_mark_percent: Annotated[int, NotBoolean] = Field(80, ge=1, le=100)
 
 
+class Training(Strict):
+    """Who sees answers, and where completion records go (macros/records/)."""
+    # link: trainer tools appear only on a device that opened the link on the trainers page;
+    # open: in every header, as before December 2026; off: never.
+    trainer_view: Literal["link", "open", "off"] = "link"
+    contact_email: Email = None  # the HMIS Lead's address for records; else help_desk.email
+
+
 # Material's palette colours (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/)
 # whose white header text, and links in that colour on white, pass WCAG AA contrast (4.5:1); the
 # others, teal and blue among them, do not (tests/coc/test_settings.py measures them in Material's CSS).
@@ -103,6 +111,7 @@ class Settings(Strict):
     documents: Documents = Documents()
     data_quality: DataQuality = DataQuality()
     quiz: Quiz = Quiz()
+    training: Training = Training()
     branding: Branding = Branding()
 
 

@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..coc.settings import Settings
-from ..curriculum.modules import DATA_STANDARDS, Module
+from ..curriculum.modules import Module
 from ..quiz.formats import Bank
 from ..templates import link_from
 from .agenda import AGENDA_BREAK, agenda
@@ -55,8 +55,8 @@ def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[
 
 
 def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
-                banks: dict[str, Bank], page_path: str, site_name: str, settings: Settings,
-                answer_key: str) -> str:
+                banks: dict[str, Bank], page_path: str, settings: Settings, answer_key: str,
+                record: str) -> str:
     path = paths.get(path_id)
     steps = path_steps(path, modules, page_path)
     prerequisites = [(paths.get(pre), link_from(page_path, f"paths/{pre}.md")) for pre in path.prerequisites]
@@ -68,9 +68,9 @@ def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modul
         all_minutes=sum(step.module.self_paced_minutes for step in steps),
         session_minutes=sum(step.module.meta.minutes for step in steps if step.required),
         required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
-        pass_mark=settings.quiz.pass_mark_percent, site_name=site_name, coc_name=settings.coc.name,
-        standards=DATA_STANDARDS, agenda=agenda([step.module for step in steps if step.required]),
-        agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"), answer_key=Markup(answer_key))
+        pass_mark=settings.quiz.pass_mark_percent, agenda=agenda([step.module for step in steps if step.required]),
+        agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"), answer_key=Markup(answer_key),
+        record=Markup(record))
 
 
 def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Module,

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import PROJECT_DIR
+from helpers import PROJECT_DIR, open_trainer_tools
 from macros.coc.settings import DEFAULT_SITE_NAME, load_settings
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
@@ -96,6 +96,7 @@ def test_the_site_title_shows_in_full_on_a_phone(page: Page, width: int) -> None
 
 
 def test_the_wide_header_keeps_its_buttons_and_no_menu(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto("introductory/security-privacy/")
     expect(page.get_by_role("button", name="Trainer view")).to_be_visible()
     expect(page.locator(".md-header__option")).to_be_visible()
@@ -111,6 +112,7 @@ def open_menu_by_keyboard(page: Page) -> None:
 
 def test_the_phone_menu_works_by_keyboard(page: Page) -> None:
     page.set_viewport_size({"width": 375, "height": 700})
+    open_trainer_tools(page)
     page.goto("introductory/security-privacy/")
     menu = page.get_by_role("button", name="Search, colours and trainer tools")
     items = page.locator("#header-menu-items button")
@@ -155,6 +157,7 @@ def test_the_phone_menu_works_by_keyboard(page: Page) -> None:
 
 def test_the_phone_menu_survives_instant_navigation(page: Page) -> None:
     page.set_viewport_size({"width": 375, "height": 700})
+    open_trainer_tools(page)
     page.goto("")
     page.evaluate("window.__notReloaded = true")
     page.locator("article").get_by_role("link", name="HMIS Security & Privacy Policies & Procedures").first.click()
@@ -181,6 +184,7 @@ def test_the_open_phone_menu_passes_axe(browser: Browser, base_url: str, scheme:
 
 def test_on_a_phone_projection_is_in_the_menu_only_while_on(page: Page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
+    open_trainer_tools(page)
     page.goto("introductory/security-privacy/")
     open_menu_by_keyboard(page)
     expect(page.locator("#header-menu-items").get_by_role("button", name="Projection")).to_have_count(0)

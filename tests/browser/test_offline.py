@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from playwright.sync_api import Page, expect
 
-from helpers import copy_project, mkdocs_build, read_mkdocs_config
+from helpers import copy_project, mkdocs_build, open_trainer_tools, read_mkdocs_config
 
 
 def test_offline_features_are_the_site_features_without_instant_navigation() -> None:
@@ -61,6 +61,7 @@ def test_search_works_from_file(page: Page, offline_home: str) -> None:
 
 def test_trainer_view_and_projection_work_from_file(page: Page, offline_home: str, page_errors: list[str]) -> None:
     """A trainer with a laptop and a projector but no network runs the session from the zip."""
+    open_trainer_tools(page, offline_home.replace("index.html", "trainers.html"))
     page.goto(offline_home.replace("index.html", "introductory/security-privacy.html"))
     page.get_by_role("button", name="Trainer view").click()
     expect(page.locator(".admonition.trainer")).to_be_visible()

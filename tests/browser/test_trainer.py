@@ -1,16 +1,21 @@
-"""Trainer view and projection mode: notes shown only to trainers, modes applied before the first
-paint, the P shortcut, group quizzes that reveal one answer and save nothing, and no axe violations."""
+"""Trainer view and projection mode: hidden from learners by default (training.trainer_view "link")
+and opened by the trainers page's link, in every header when a CoC sets "open"; notes shown only
+to trainers, modes applied before the first paint, the P shortcut, group quizzes that reveal one
+answer and save nothing, their use noted for the completion record, and no axe violations."""
 
 from __future__ import annotations
 
 import re
+from http.server import ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import PROJECT_DIR
-from macros.coc.settings import load_settings
+from helpers import PROJECT_DIR, SUB_PATH, copy_project, mkdocs_build, open_trainer_tools
+from macros.coc.settings import SETTINGS_FILE, load_settings
 
 MODULE = "introductory/security-privacy/"
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
@@ -21,7 +26,71 @@ new MutationObserver((changes, observer) => {
 }).observe(document, { childList: true, subtree: true });"""
 
 
+@pytest.fixture(scope="module")
+def open_site(site_root: tuple[Path, ThreadingHTTPServer], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """This site built with training.trainer_view set to "open", served beside the main one."""
+    root, server = site_root
+    url = f"http://127.0.0.1:{server.server_address[1]}/open/{SUB_PATH}/"
+    project = copy_project(tmp_path_factory.mktemp("open"), local=PROJECT_DIR / "local")
+    settings = project / SETTINGS_FILE
+    data = yaml.safe_load(settings.read_text(encoding="utf-8")) if settings.is_file() else {}
+    data = data or {}
+    data.setdefault("training", {})["trainer_view"] = "open"
+    settings.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = mkdocs_build(project, root / "open" / SUB_PATH, url)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+def test_trainer_tools_are_hidden_from_learners_by_default(page: Page) -> None:
+    page.goto(MODULE)
+    page.evaluate("window.hmisStore.save('modes', {trainer: true, projection: true})")  # e.g. saved before
+    page.reload()
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\b(trainer-view|projection)\b"))
+    expect(page.locator(".trainer-toggle")).to_have_count(0)
+    expect(page.get_by_role("button", name="Reveal all answers")).to_have_count(0)
+    page.keyboard.press("p")
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\bprojection\b"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("button", name="Search, colours and trainer tools").click()
+    expect(page.locator("#header-menu-items")).not_to_contain_text("Trainer view")
+
+
+def test_the_trainers_page_link_opens_trainer_tools_and_another_closes_them(page: Page) -> None:
+    page.goto("trainers/")
+    page.get_by_role("link", name="Turn on trainer tools on this computer").click()
+    expect(page.get_by_role("button", name="Trainer view")).to_be_visible()
+    page.goto(MODULE)  # remembered for the site
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.get_by_role("button", name="Reveal all answers")).to_be_visible()
+    page.goto("trainers/")
+    page.get_by_role("link", name="Turn off trainer tools").click()
+    expect(page.locator(".trainer-toggle")).to_have_count(0)
+    page.goto(MODULE)
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\btrainer-view\b"))
+    expect(page.locator(".admonition.trainer").first).to_be_hidden()
+
+
+def test_with_the_open_setting_every_header_has_trainer_tools(page: Page, open_site: str) -> None:
+    page.goto(open_site + MODULE)
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.locator(".admonition.trainer").first).to_be_visible()
+    expect(page.get_by_role("button", name="Reveal all answers")).to_be_visible()
+
+
+def test_using_trainer_view_and_revealing_answers_is_noted_in_the_progress(page: Page) -> None:
+    open_trainer_tools(page)
+    page.goto(MODULE)
+    assert page.evaluate("window.hmisStore.load('~flags')") == {}
+    page.get_by_role("button", name="Trainer view").click()
+    page.get_by_role("button", name="Reveal all answers").click()
+    flags = page.evaluate("window.hmisStore.load('~flags')")
+    assert set(flags) == {"trainer_view", "answers_revealed"}, flags
+    assert flags["answers_revealed"]["first"] <= flags["answers_revealed"]["last"]
+
+
 def test_trainer_notes_show_only_in_trainer_view_and_the_view_is_remembered(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     notes = page.locator(".admonition.trainer")
     expect(notes).to_be_hidden()
@@ -37,6 +106,7 @@ def test_trainer_notes_show_only_in_trainer_view_and_the_view_is_remembered(page
 
 
 def test_reveal_all_and_hide_all_answers_in_trainer_view(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.get_by_role("button", name="Trainer view").click()
     page.get_by_role("button", name="Reveal all answers").click()
@@ -46,6 +116,7 @@ def test_reveal_all_and_hide_all_answers_in_trainer_view(page: Page) -> None:
 
 
 def test_p_toggles_projection_mode(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.keyboard.press("p")
     expect(page.locator("html")).to_have_class(re.compile(r"\bprojection\b"))
@@ -56,6 +127,7 @@ def test_p_toggles_projection_mode(page: Page) -> None:
 
 
 def test_projection_is_applied_before_the_first_paint(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.keyboard.press("p")
     page.add_init_script(CLASS_AT_FIRST_BODY)
@@ -64,6 +136,7 @@ def test_projection_is_applied_before_the_first_paint(page: Page) -> None:
 
 
 def test_group_quiz_reveals_one_answer_and_saves_nothing(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.keyboard.press("p")
     first, second = page.locator("[data-quiz-question]").nth(0), page.locator("[data-quiz-question]").nth(1)
@@ -81,6 +154,7 @@ def test_group_quiz_reveals_one_answer_and_saves_nothing(page: Page) -> None:
 def test_no_axe_violations_in_trainer_and_projection_modes(browser: Browser, base_url: str, scheme: str) -> None:
     context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.get_by_role("button", name="Trainer view").click()
     page.keyboard.press("p")
@@ -91,6 +165,7 @@ def test_no_axe_violations_in_trainer_and_projection_modes(browser: Browser, bas
 
 
 def test_handout_prints_without_answers_and_the_key_prints_them(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.get_by_role("button", name="Trainer view").click()
     expect(page.get_by_role("button", name="Print answer key", exact=True)).to_be_visible()
@@ -126,6 +201,7 @@ def test_the_agenda_builder_computes_clock_times(page: Page) -> None:
 
 
 def test_a_path_answer_key_prints_every_module_of_the_path(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto("paths/trainer/")
     page.get_by_role("button", name="Trainer view").click()
     expect(page.get_by_role("button", name="Print answer key for this path")).to_be_visible()
@@ -139,6 +215,7 @@ def test_a_path_answer_key_prints_every_module_of_the_path(page: Page) -> None:
 
 
 def test_switching_modes_keeps_the_readers_place(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     heading = page.locator("#victim-service-providers-and-comparable-databases")
     heading.evaluate("element => { element.scrollIntoView({block: 'start'}); window.scrollBy(0, -80); }")
@@ -151,6 +228,7 @@ def test_switching_modes_keeps_the_readers_place(page: Page) -> None:
 def test_on_a_phone_projection_is_offered_only_while_on_and_header_buttons_keep_to_one_line(page: Page) -> None:
     """On a phone the header's buttons are in its menu (site.js), each on one line."""
     page.set_viewport_size({"width": 390, "height": 844})
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.get_by_role("button", name="Search, colours and trainer tools").click()
     trainer = page.get_by_role("button", name="Trainer view")

@@ -29,6 +29,7 @@ def test_every_problem_is_reported_with_its_line(tmp_path: Path) -> None:
         "local/settings.yml:8: data_quality.timeliness_days: 'three' is not a number: write digits only, e.g. 30 or 2.5",
         "local/settings.yml:9: data_quality.completeness_percent: '120' must be at most 100",
         "local/settings.yml:11: quiz.pass_mark_percent: '0' must be at least 1",
+        "local/settings.yml:13: training.trainer_view: 'everyone' is not allowed: use 'link', 'open' or 'off'",
     ]
 
 
@@ -46,6 +47,7 @@ def test_without_the_file_every_checklist_setting_is_unset_and_defaults_apply(tm
     settings, left, problems = load_settings(tmp_path)
     assert (settings.coc.name, left, problems) == (None, list(CHECKLIST), [])
     assert settings.quiz.pass_mark_percent == 80 and settings.branding.primary_colour == "indigo"
+    assert settings.training.trainer_view == "link"  # answers stay with trainers unless the CoC opens them
 
 
 def test_a_setting_given_as_empty_does_not_apply_and_fixme_is_still_unset() -> None:

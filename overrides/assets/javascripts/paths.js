@@ -1,7 +1,7 @@
 /* Learning paths: progress across the site, read from the quiz answers that quiz.js saves in this
    browser. A module is passed when at least the CoC's pass mark of its questions are right.
-   Shows progress and the next step on path pages, the completion record when every required
-   module is passed, and on the "Choose your role" page, export, import and clearing of progress.
+   Shows progress and the next step on path pages (records.js makes the completion record), and
+   on the "Choose your role" page, export, import and clearing of progress.
    The progress file's format is documented on that page and in docs/assets/progress.schema.json. */
 (() => {
   "use strict";
@@ -74,44 +74,6 @@
     choose.addEventListener("click", () => { store.save(CHOSEN, { id: pathId }); showChosen(); });
     showChosen();
     box.hidden = false;
-    setUpRecord(document.querySelector('.completion-record[data-path="' + pathId + '"]'), results, required, passed);
-  }
-
-  function setUpRecord(record, results, required, passed) {
-    if (!record) return;
-    const pending = record.querySelector(".completion-record__pending");
-    const ready = record.querySelector(".completion-record__ready");
-    if (passed.length < required.length) {
-      const left = required.filter((result) => result.status !== "passed").map((result) => result.module.title);
-      pending.textContent = "Your record appears here when you pass every required module. Still to pass: " +
-        left.join("; ") + ".";
-      return;
-    }
-    pending.hidden = true;
-    ready.hidden = false;
-    const rows = results.filter((result) => result.status === "passed" || result.module.required).map(({ module, right }) => {
-      const row = document.createElement("tr");
-      const name = document.createElement("td");
-      const score = document.createElement("td");
-      name.textContent = module.title;
-      score.textContent = right + " of " + module.questions + " (" + Math.round((100 * right) / module.questions) + "%)";
-      row.append(name, score);
-      return row;
-    });
-    record.querySelector("tbody").replaceChildren(...rows);
-    record.querySelector(".completion-record__date").textContent = new Date().toLocaleDateString();
-    const input = record.querySelector(".completion-record__name-input");
-    const shown = record.querySelector(".completion-record__name");
-    const saved = store.load(NAME);
-    input.value = typeof saved.name === "string" ? saved.name.slice(0, MAX_NAME) : "";
-    const showName = () => { shown.textContent = input.value.trim() || "(not given)"; };
-    input.addEventListener("input", () => { store.save(NAME, { name: input.value }); showName(); });
-    showName();
-    record.querySelector(".completion-record__print").addEventListener("click", () => {
-      document.body.classList.add("printing-record");
-      window.print();
-      document.body.classList.remove("printing-record");
-    });
   }
 
   /* Every key this site saved, as {name: value}: the quiz banks, the chosen path, the name, the modes. */
@@ -242,6 +204,7 @@
     });
     if (plan.path) store.save(CHOSEN, { id: plan.path });
     if (plan.name !== null) store.save(NAME, { name: plan.name });
+    document.dispatchEvent(new CustomEvent("hmis:flag", { detail: "imported" })); // for the completion record
   }
 
   /* Only what an import would accept: known banks and questions, current versions, and no modes. */

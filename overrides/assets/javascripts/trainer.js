@@ -3,7 +3,11 @@
    - Projection mode (button, or press P) enlarges the text, hides the navigation, raises contrast,
      and turns quizzes into group quizzes: no feedback, nothing saved, and a Reveal answer button
      for the trainer to press once the room has voted.
-   Both are remembered per site; main.html applies them before the first paint. */
+   Both are remembered per site; main.html applies them before the first paint.
+   Who gets them is the CoC's training.trainer_view (main.html puts it on <html data-trainer-view>):
+   "open" everyone; "off" no one; "link" (the default) only a device that opened the link on the
+   trainers page (?trainer-tools=on), remembered as "~trainer". Using trainer view or revealing
+   answers is noted in the learner's progress ("~flags", via records.js) for the completion record. */
 (() => {
   "use strict";
   const store = window.hmisStore;
@@ -14,6 +18,25 @@
 
   const modes = () => store.load("modes");
   const isOn = (mode) => root.classList.contains(MODES[mode]);
+  const UNLOCK = "~trainer";
+  const policy = () => root.dataset.trainerView || "open";
+  const allowed = () => policy() === "open" || (policy() === "link" && store.load(UNLOCK).on === true);
+  const note = (flag) => document.dispatchEvent(new CustomEvent("hmis:flag", { detail: flag }));
+
+  /* The trainers page's link (?trainer-tools=on) opens the tools on this device; =off closes them. */
+  function readLink() {
+    const asked = new URLSearchParams(location.search).get("trainer-tools");
+    if (policy() !== "link" || !["on", "off"].includes(asked)) return;
+    if (asked === "on" && !allowed()) {
+      store.save(UNLOCK, { on: true, since: new Date().toISOString() });
+      Object.entries(MODES).forEach(([mode, name]) => root.classList.toggle(name, modes()[mode] === true));
+    }
+    if (asked === "off" && allowed()) {
+      store.save(UNLOCK, {});
+      Object.values(MODES).forEach((name) => root.classList.remove(name));
+      all(document, ".trainer-toggle").forEach((button) => button.remove());
+    }
+  }
 
   /* Keep the reader's place: the element at the top of the view stays at the top after a switch. */
   function keepingPlace(change) {
@@ -29,6 +52,7 @@
   }
 
   function setMode(mode, on) {
+    if (on && mode === "trainer") note("trainer");
     keepingPlace(() => root.classList.toggle(MODES[mode], on));
     store.save("modes", { ...modes(), [mode]: on });
     all(document, '[data-mode-toggle="' + mode + '"]').forEach((button) => button.setAttribute("aria-pressed", String(on)));
@@ -78,7 +102,7 @@
 
   function setUpHeader() {
     const inner = document.querySelector(".md-header__inner");
-    if (!inner || inner.querySelector(".trainer-toggle")) return;
+    if (!inner || inner.querySelector(".trainer-toggle") || !allowed()) return;
     const place = inner.querySelector(".md-search") || null;
     inner.insertBefore(headerButton("trainer", "Trainer view", "Show trainer notes and answer controls"), place);
     inner.insertBefore(headerButton("projection", "Projection", "Projection mode for a projector (shortcut: P)"), place);
@@ -86,6 +110,7 @@
 
   /* Trainer view: Reveal all / Hide all answers. Projection: one Reveal answer per question. */
   function setUpQuizzes() {
+    if (!allowed()) return;
     all(document, "[data-quiz]").forEach((quiz) => {
       if (!quiz.querySelector(".trainer-tools")) {
         const tools = document.createElement("p");
@@ -95,10 +120,10 @@
           button.type = "button";
           button.className = "md-button";
           button.textContent = label;
-          button.addEventListener("click", () => all(quiz, ".quiz__reveal").forEach((reveal) => {
-            reveal.hidden = !show;
-            reveal.open = show;
-          }));
+          button.addEventListener("click", () => {
+            if (show) note("revealed");
+            all(quiz, ".quiz__reveal").forEach((reveal) => { reveal.hidden = !show; reveal.open = show; });
+          });
           tools.append(button);
         });
         quiz.prepend(tools);
@@ -110,6 +135,7 @@
         button.className = "md-button md-button--primary group-reveal";
         button.textContent = "Reveal answer";
         button.addEventListener("click", () => {
+          note("revealed");
           const reveal = question.querySelector(".quiz__reveal");
           reveal.hidden = false;
           reveal.open = true;
@@ -122,13 +148,13 @@
   // P toggles projection. Material uses P for "previous page"; capturing on window first stops that.
   window.addEventListener("keydown", (event) => {
     const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
-    if (event.key.toLowerCase() !== "p" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.toLowerCase() !== "p" || typing || event.ctrlKey || event.metaKey || event.altKey || !allowed()) return;
     event.stopImmediatePropagation();
     event.preventDefault();
     setMode("projection", !isOn("projection"));
   }, true);
 
-  const setUpAll = () => { setUpHeader(); setUpQuizzes(); setUpPrintables(); };
+  const setUpAll = () => { readLink(); setUpHeader(); setUpQuizzes(); setUpPrintables(); };
   if (window.document$) window.document$.subscribe(setUpAll);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
   else setUpAll();
