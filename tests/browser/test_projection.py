@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, expect
 
+from helpers import open_trainer_tools
+
 MODULE = "introductory/security-privacy/"
 
 
@@ -16,6 +18,7 @@ def test_projected_text_is_three_percent_of_the_screen_height(browser: Browser, 
                                                               height: int) -> None:
     context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
     page = context.new_page()
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.keyboard.press("p")
     page.evaluate("document.documentElement.classList.add('trainer-view')")  # the trainer's own notes are on

@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from helpers import open_trainer_tools
+
 MODULE = "introductory/security-privacy/"
 
 
@@ -18,6 +20,7 @@ def first_question(page: Page):
 
 
 def test_the_rooms_votes_show_as_a_distribution_and_export_as_csv(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     question = first_question(page)
     right = question.locator("input[data-correct]").first.get_attribute("id")
@@ -52,6 +55,7 @@ def test_the_rooms_votes_show_as_a_distribution_and_export_as_csv(page: Page) ->
 def test_no_axe_violations_with_the_rooms_votes_shown(browser: Browser, base_url: str, scheme: str) -> None:
     context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1280, "height": 720})
     page = context.new_page()
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.keyboard.press("p")
     question = first_question(page)
@@ -62,6 +66,7 @@ def test_no_axe_violations_with_the_rooms_votes_shown(browser: Browser, base_url
 
 
 def test_one_question_at_a_time_moves_with_a_presenters_keys(page: Page) -> None:
+    open_trainer_tools(page)
     page.goto(MODULE)
     page.keyboard.press("p")
     quiz = page.locator(".quiz:not(.quiz--checkpoint)")
