@@ -87,7 +87,7 @@
       added.className = "nav-status nav-status--" + status;
       added.dataset.status = status;
       const comma = document.createElement("span");
-      comma.className = "md-visually-hidden";
+      comma.className = "nav-status__aside";
       comma.textContent = ", ";
       const icon = document.createElement("span");
       icon.setAttribute("aria-hidden", "true");
