@@ -102,7 +102,7 @@
       const result = quiz.grade(question, answer);
       quiz.showFeedback(question, answer, result);
       question.querySelector(".quiz__retry").hidden = true;
-      if (done) return;
+      if (done || document.documentElement.classList.contains("projection")) return; // a room: nothing saved
       done = true;
       const entry = reschedule(key, result.state === "correct");
       next.textContent = result.state === "correct"
