@@ -39,6 +39,7 @@ def test_a_missed_question_comes_back_and_moves_up_after_a_right_answer(page: Pa
     expect(shown).to_have_attribute("data-quiz-question", KEY)
     expect(shown.locator(".quiz__answer")).to_be_hidden()  # not before checking
     expect(shown.locator(".quiz__feedback")).to_be_empty()
+    expect(shown.locator("legend")).to_contain_text("Question 1 of 1")
 
     answer_pick_one(page, right=True)
     expect(shown.locator(".quiz__verdict")).to_contain_text("Correct.")

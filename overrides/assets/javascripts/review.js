@@ -130,8 +130,10 @@
       status.textContent = count ? plural(count, "question is", "questions are") + " due for review today."
         : "Nothing is due for review today. Questions you miss on any module come back here.";
     };
-    dueHere().forEach((key) => {
+    const due = dueHere();
+    due.forEach((key, index) => {
       const item = templates.get(key).content.firstElementChild.cloneNode(true);
+      item.querySelector(".quiz__legend").firstChild.data = "Question " + (index + 1) + " of " + due.length + " ";
       list.append(item);
       setUpQuestion(item, key, sayCount);
     });
