@@ -1,5 +1,5 @@
 """The CoC's own settings, from local/settings.yml: who it is, its help desk and documents, its
-data quality benchmarks, the quiz pass mark, and who may reveal answers.
+data quality benchmarks, the quiz pass mark, who may reveal answers and the review intervals.
 
 Upstream ships no local/settings.yml: the defaults live here and the commented template in
 settings.example.yml, so a fork's file holds only what the CoC sets and an upstream update never
@@ -93,6 +93,23 @@ class Training(Strict):
     contact_email: Email = None  # the HMIS Lead's address for records; else help_desk.email
 
 
+def _longer_each_time(days: list[int]) -> list[int]:
+    if any(later <= earlier for earlier, later in zip(days, days[1:])):
+        raise ValueError(f"{days} must grow from box to box, e.g. [1, 3, 7, 21]: each interval longer than the one before")
+    return days
+
+
+Days = Annotated[int, NotBoolean, Field(ge=1, le=366)]
+
+
+class Review(Strict):
+    """The Leitner boxes of the review page: box n's questions come back intervals_days[n-1] days
+    after a right answer; a missed question goes back to box 1, due the same day."""
+
+    intervals_days: Annotated[list[Days], Field(min_length=1, max_length=10),
+                              AfterValidator(_longer_each_time)] = [1, 3, 7, 21]
+
+
 # Material's palette colours (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/)
 # whose white header text, and links in that colour on white, pass WCAG AA contrast (4.5:1); the
 # others, teal and blue among them, do not (tests/coc/test_settings.py measures them in Material's CSS).
@@ -112,6 +129,7 @@ class Settings(Strict):
     data_quality: DataQuality = DataQuality()
     quiz: Quiz = Quiz()
     training: Training = Training()
+    review: Review = Review()
     branding: Branding = Branding()
 
 

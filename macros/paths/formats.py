@@ -26,7 +26,8 @@ class Step(Strict):
 class Path_(Strict):
     id: Slug
     name: Text
-    kind: Literal["role", "branch"]
+    kind: Literal["role", "branch", "refresher"] = Field(
+        description="role, branch, or refresher: a path taken again each year, counting only that year's answers.")
     summary: Text = Field(description="Two sentences: what this person does in the HMIS, or what the branch adds.")
     prerequisites: list[Slug] = Field(default_factory=list, description="Paths to finish first.")
     steps: list[Step] = Field(min_length=1)

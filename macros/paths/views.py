@@ -91,3 +91,25 @@ def render_module_paths(templates: jinja2.Environment, paths: Paths, module: Mod
         for side in ("previous", "next"):
             place[f"{side}_link"] = link_from(module.path, place[side].path) if place[side] else None
     return templates.get_template(MODULE_PATHS_TEMPLATE).render(places=places, module=module) if places else ""
+
+
+CONTINUE_CARD_TEMPLATE = "partials/paths/continue-card.html"
+
+
+def render_continue_card(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module],
+                         banks: dict[str, Bank], settings: Settings, page_path: str, heading_level: int) -> str:
+    """The home page's "Continue" card: what resume.js needs to show a returning learner's path,
+    progress, next module and review questions due (every path's required modules, the pass mark),
+    and a "Choose your role" link that new learners, and readers without JavaScript, see instead."""
+    data = {"passMark": settings.quiz.pass_mark_percent,
+            "paths": {path.id: {"name": path.name, "refresher": path.kind == "refresher",
+                                "modules": [{"id": step.module, "title": modules[step.module].meta.title,
+                                             "questions": len(banks[step.module].questions)}
+                                            for step in path.steps if step.required]}
+                      for path in paths.paths}}
+    used = sorted({step.module for path in paths.paths for step in path.steps if step.required})
+    return templates.get_template(CONTINUE_CARD_TEMPLATE).render(
+        data_json=json.dumps(data, separators=(",", ":")), level=heading_level,
+        paths=[(path, link_from(page_path, f"paths/{path.id}.md")) for path in paths.paths],
+        modules=[(modules[module_id], link_from(page_path, modules[module_id].path)) for module_id in used],
+        choose_link=link_from(page_path, "paths/index.md"), review_link=link_from(page_path, "review.md"))

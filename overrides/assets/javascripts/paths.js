@@ -21,8 +21,17 @@
   const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
   const STATUS_WORDS = { "not-started": "Not started", "in-progress": "In progress", passed: "\u2713 Passed" };
 
-  function statusOf(module, passMark) {
-    const answers = Object.values(store.load(module.id));
+  /* A refresher path (data-refresher) counts only this year's answers, which resume.js records
+     under "~refresher" by year; every other path counts every answer saved for the module. */
+  const REFRESHER = "~refresher";
+  function answersOf(module, yearly) {
+    if (!yearly) return store.load(module.id);
+    const year = store.load(REFRESHER)[String(new Date().getFullYear())];
+    return (isObject(year) && isObject(year[module.id])) ? year[module.id] : {};
+  }
+
+  function statusOf(module, passMark, yearly) {
+    const answers = Object.values(answersOf(module, yearly));
     const right = Math.min(answers.filter((answer) => answer && answer.s === "correct").length, module.questions);
     const status = !answers.length ? "not-started" : right * 100 >= passMark * module.questions ? "passed" : "in-progress";
     return { status, right };
@@ -40,7 +49,7 @@
     const modules = JSON.parse(box.dataset.modules);
     const passMark = Number(box.dataset.passMark);
     const pathId = box.dataset.path;
-    const results = modules.map((module) => ({ module, ...statusOf(module, passMark) }));
+    const results = modules.map((module) => ({ module, ...statusOf(module, passMark, "refresher" in box.dataset) }));
     const required = results.filter((result) => result.module.required);
     const passed = required.filter((result) => result.status === "passed");
 
@@ -88,6 +97,18 @@
     } catch (e) { /* storage blocked: nothing saved beyond this visit */ }
     return found;
   }
+
+  /* Delete everything this site saved in this browser, as "Clear my progress" and resume.js's
+     "This isn't me: start fresh" do. */
+  function clearAll() {
+    Object.keys(everything()).forEach((name) => store.save(name, {}));
+    try {
+      Object.keys(everything()).forEach((name) => localStorage.removeItem(store.prefix + store.base() + ":" + name));
+    } catch (e) { /* blocked: the saved empty values already cleared this visit */ }
+  }
+
+  // For resume.js: the same status, chosen path, saved names and clearing as the path pages.
+  window.hmisProgress = { statusOf, chosenPath, everything, clearAll };
 
   /* ---- The progress file: checking it against what this site has ---- */
 
@@ -341,10 +362,7 @@
     tools.querySelector(".progress-tools__clear").addEventListener("click", () => {
       if (!window.confirm("Clear all your quiz answers and progress on this site, in this browser? This cannot be undone.")) return;
       closeConfirm();
-      Object.keys(everything()).forEach((name) => store.save(name, {}));
-      try {
-        Object.keys(everything()).forEach((name) => localStorage.removeItem(store.prefix + store.base() + ":" + name));
-      } catch (e) { /* blocked: the saved empty values already cleared this visit */ }
+      clearAll();
       showChosen();
       say("Your progress has been cleared.");
     });

@@ -253,6 +253,9 @@
     updateScore(quiz);
   }
 
+  // For review.js, which asks due questions again with the same checking and feedback.
+  window.hmisQuiz = { answerOf, isEmpty, grade, showFeedback };
+
   const setUpAll = () => all(document, "[data-quiz]").forEach(setUp);
   // Material's instant navigation swaps pages without a load event; document$ emits on each.
   // Under file:// document$ never emits, so DOMContentLoaded covers the first page.
