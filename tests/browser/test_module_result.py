@@ -63,7 +63,7 @@ def checkpoint(page: Page) -> Locator:
 
 def answer(where: Locator, question_id: str, right: bool) -> None:
     question = where.locator(f'[data-quiz-question="logging-in/{question_id}"]')
-    question.get_by_label("True" if right else "False", exact=True).check()
+    question.get_by_label(re.compile(rf"^[AB]\. {'True' if right else 'False'}$")).check()
     question.get_by_role("button", name="Check answer").click()
 
 
@@ -138,7 +138,7 @@ def test_a_checkpoint_answer_counts_once_and_shows_in_the_whole_quiz(module: Pag
     answer(checkpoint(module), "own-login", True)
     in_quiz = whole_quiz(module).locator('[data-quiz-question="logging-in/own-login"]')
     expect(in_quiz).to_have_attribute("data-state", "correct")
-    expect(in_quiz.get_by_label("True", exact=True)).to_be_checked()
+    expect(in_quiz.get_by_label(re.compile(r"^[AB]\. True$"))).to_be_checked()
     expect(whole_quiz(module).locator("[data-quiz-score]")).to_have_text("1 of 5 correct")
     expect(whole_quiz(module).locator("[data-quiz-answered]")).to_contain_text("1 of 5 answered")
     assert list(saved(module, "logging-in")) == ["own-login"]

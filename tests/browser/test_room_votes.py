@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -83,3 +84,19 @@ def test_one_question_at_a_time_moves_with_a_presenters_keys(page: Page) -> None
     expect(questions.nth(0)).to_be_visible()
     quiz.get_by_role("button", name="One question at a time").click()
     expect(questions.nth(1)).to_be_visible()
+
+
+def test_reveal_marks_the_right_option_and_projection_never_changes_the_printout(page: Page) -> None:
+    open_trainer_tools(page)
+    page.goto(MODULE)
+    page.keyboard.press("p")
+    question = first_question(page)
+    question.get_by_role("button", name="Reveal answer").click()
+    right = question.locator("input[data-correct]").first.get_attribute("id")
+    expect(question.locator(f".quiz__option:has(#{right})")).to_have_class("quiz__option quiz__option--right")
+    assert "right answer" in page.locator(f"label[for='{right}']").evaluate(
+        "(label) => getComputedStyle(label, '::after').content")
+    page.emulate_media(media="print")
+    page.evaluate("document.documentElement.classList.add('printing-handout')")
+    pdf = page.pdf(format="Letter")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) <= 8  # the handout's size, not a projected one

@@ -160,6 +160,14 @@
     });
   }
 
+  /* The trainer's Reveal answer marks the right options by letter, word and icon, as the room sees them. */
+  document.addEventListener("click", (event) => {
+    const reveal = event.target.closest && event.target.closest(".group-reveal");
+    if (!reveal) return;
+    all(reveal.closest("[data-quiz-question]"), ".quiz__option input").forEach((input) =>
+      input.closest(".quiz__option").classList.toggle("quiz__option--right", input.hasAttribute("data-correct")));
+  });
+
   new MutationObserver(setUp).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
   if (window.document$) window.document$.subscribe(setUp);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
