@@ -69,5 +69,7 @@ def test_trainer_view_and_projection_work_from_file(page: Page, offline_home: st
     expect(page.locator("html")).to_have_class(re.compile(r"\bprojection\b"))
     page.reload()
     expect(page.locator("html")).to_have_class(re.compile(r"\bprojection\b"))
-    expect(page.locator(".admonition.trainer")).to_be_visible()
+    expect(page.locator(".admonition.trainer").first).to_be_hidden()  # notes are never projected to the room
+    page.keyboard.press("p")
+    expect(page.locator(".admonition.trainer").first).to_be_visible()  # trainer view is still on
     assert page_errors == []
