@@ -30,7 +30,7 @@ def define_env(env) -> None:
     if _builds:
         forget_earlier_code()
     _builds += 1
-    from . import content, problems, safe_markdown
+    from . import assets, content, problems, safe_markdown
     from .templates import template_environment
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
@@ -44,6 +44,7 @@ def define_env(env) -> None:
     site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"])
     problems.fail_on(site.problems)
     templates = template_environment(env.conf)
+    assets.give_pages_the_version(env)
     quizzes = define_quiz(env, templates, site.banks, site.settings.quiz.pass_mark_percent)
     _tooltips = site.reference.tooltips()
     by_id = site.by_id()
@@ -180,6 +181,12 @@ def learning_data(site) -> dict:
             "refresher": sorted({step.module for path in site.paths.paths if path.kind == "refresher"
                                  for step in path.steps}),
             "intervals": site.settings.review.intervals_days}
+
+
+def on_post_build(env) -> None:
+    """Our scripts and styles, bundled and minified, into the site just built."""
+    from .assets import write_after_build
+    write_after_build(env)
 
 
 def on_post_page_macros(env) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from .. import assets
 from ..problems import fail_on
 from ..templates import template_environment
 from .banks import load_banks
@@ -43,4 +44,10 @@ def define_env(env) -> None:
     renders, then the quiz macro."""
     banks, problems = load_banks(Path(env.project_dir))
     fail_on(problems)
+    assets.give_pages_the_version(env)
     define_quiz(env, template_environment(env.conf), banks)
+
+
+def on_post_build(env) -> None:
+    """The site's scripts and styles, bundled, as main.html loads them."""
+    assets.write_after_build(env)

@@ -232,12 +232,13 @@ def test_reset_clears_every_answer_and_saved_progress(page: Page) -> None:
 
 
 # Blocked storage throws on every access, as in a browser that blocks site data. The error names
-# the script that asked, so an uncaught one from quiz.js can be told from Material's own.
+# the script that asked, so an uncaught one from our scripts (all in hmis.min.js) can be told from
+# Material's own.
 BLOCK_STORAGE = """window.__quizStorageTries = 0;
 Object.defineProperty(window, "localStorage", { configurable: true, get() {
-  const fromQuiz = /quiz\\.js/.test(new Error().stack);
-  if (fromQuiz) window.__quizStorageTries += 1;
-  throw new DOMException("storage blocked for " + (fromQuiz ? "quiz.js" : "another script"), "SecurityError");
+  const fromOurs = /hmis\\.min\\.js/.test(new Error().stack);
+  if (fromOurs) window.__quizStorageTries += 1;
+  throw new DOMException("storage blocked for " + (fromOurs ? "hmis.min.js" : "another script"), "SecurityError");
 } });"""
 FULL_STORAGE = """Storage.prototype.setItem = function () {
   throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };"""
@@ -256,7 +257,7 @@ def test_blocked_storage_still_works_for_the_visit(page: Page, page_errors: list
     expect(q).to_have_attribute("data-state", "correct")
     expect(page.locator("[data-quiz-score]")).to_have_text("1 of 6 correct")
     assert page.evaluate("window.__quizStorageTries") > 0, "the quiz never tried storage: the test proves nothing"
-    assert [error for error in page_errors if "quiz.js" in error] == []
+    assert [error for error in page_errors if "hmis.min.js" in error] == []
 
 
 def test_full_storage_still_works_without_errors(page: Page, page_errors: list[str]) -> None:

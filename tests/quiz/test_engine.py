@@ -28,7 +28,7 @@ def test_one_bank_and_one_page_build_a_site_with_the_quiz(tmp_path: Path) -> Non
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'data-quiz="intake"' in html
     assert html.count('data-quiz-question="intake/') == 2
-    assert "The head of household" in html and "quiz.js" in html
+    assert "The head of household" in html and "hmis.min.js" in html
 
 
 def test_a_bad_bank_stops_the_engine_alone_with_its_line(tmp_path: Path) -> None:
@@ -50,6 +50,6 @@ def test_the_engine_alone_shows_checkpoints_and_the_default_pass_mark(tmp_path: 
 
     assert result.returncode == 0, result.stderr[-3000:]
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'data-pass-mark="80"' in html and "result.js" in html
+    assert 'data-pass-mark="80"' in html
     assert 'id="checkpoint-intake-consent"' in html and 'id="quiz-intake-consent"' in html
     assert html.count('data-quiz-question="intake/consent"') == 2

@@ -5,9 +5,8 @@
    - on a path page, once every required module is passed: the printable record, "Download my
      record" (a JSON file, docs/assets/record.schema.json, with a SHA-256 checksum) and "Email my
      HMIS Lead" (a mailto: link the learner's own email program opens). Nothing is sent by the site.
-   The learner's agency is "~agency" and the agreement they confirm "~agreement".
-   roster.js is loaded from here only on a page with a roster: every script must already be on the
-   first page a reader opens (see main.html), and this keeps the roster's code off the others. */
+   The learner's agency is "~agency" and the agreement they confirm "~agreement". The roster's own
+   script, roster.js, is loaded only on a page with a roster (see site.js). */
 (() => {
   "use strict";
   const store = window.hmisStore;
@@ -20,7 +19,6 @@
   const FLAG_WORDS = { trainer_view: "trainer view was turned on", answers_revealed: "answers were revealed",
     progress_imported: "progress was imported from a file" };
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
-  const ownSource = document.currentScript ? document.currentScript.src : "";
   const all = (scope, selector) => Array.from(scope.querySelectorAll(selector));
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   const text = (value) => (typeof value === "string" ? value.slice(0, MAX_TEXT) : "");
@@ -261,15 +259,7 @@
     });
   }
 
-  function loadRoster() {
-    if (!document.querySelector(".roster") || window.hmisRosterLoading || !ownSource) return;
-    window.hmisRosterLoading = true;
-    const script = document.createElement("script");
-    script.src = ownSource.replace(/records\.js(\?[^#]*)?$/, "roster.js");
-    document.body.append(script);
-  }
-
-  const setUpAll = () => { all(document, ".completion-record[data-record-site]").forEach(setUpRecord); loadRoster(); };
+  const setUpAll = () => all(document, ".completion-record[data-record-site]").forEach(setUpRecord);
   if (window.document$) window.document$.subscribe(setUpAll);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
   else setUpAll();

@@ -3,9 +3,25 @@
      (WCAG 2.1.1), and screen readers need it named;
    - on a narrow screen the header's buttons (search, colour scheme, trainer view, projection) and
      its glossary link fold into one menu, so the site's title shows in full. Each menu item presses
-     the real control, so Material and trainer.js keep doing the work; the glossary stays a link. */
+     the real control, so Material and trainer.js keep doing the work; the glossary stays a link;
+   - a script only some pages use (the agenda builder, the roster, the review) is loaded the first
+     time a page with its part opens, on the first page or after instant navigation, and only once.
+   Every page loads this file inside hmis.min.js, the bundle of the site's scripts (macros/assets.py). */
 (() => {
   "use strict";
+  const PAGE_PARTS = { ".agenda-builder": "agenda.js", ".roster": "roster.js", ".review": "review-page.js" };
+  const bundle = document.currentScript ? new URL(document.currentScript.src) : null;
+  const loadedParts = new Set();
+  const loadPageParts = () => {
+    Object.entries(PAGE_PARTS).forEach(([selector, file]) => {
+      if (!bundle || loadedParts.has(file) || !document.querySelector(selector)) return;
+      loadedParts.add(file);
+      const script = document.createElement("script");
+      script.src = new URL(file + bundle.search, bundle).href; // the bundle's ?v=, so a new page never meets an old part
+      document.body.append(script);
+    });
+  };
+
   const makeScrollersFocusable = () => {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach((box) => {
       if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
@@ -113,7 +129,7 @@
     else link.removeAttribute("aria-current");
   };
 
-  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); markGlossaryLink(); };
+  const setUpAll = () => { makeScrollersFocusable(); setUpHeaderMenu(); markGlossaryLink(); loadPageParts(); };
   // document$ emits after each instant-navigation swap; DOMContentLoaded covers file://.
   if (window.document$) window.document$.subscribe(setUpAll);
   document.addEventListener("DOMContentLoaded", setUpAll);
