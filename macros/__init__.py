@@ -37,7 +37,7 @@ def define_env(env) -> None:
     from .paths import views as path_views
     from .practice import views as practice_views
     from .records import views as record_views
-    from .review import views as review_views
+    from .review import schedule, views as review_views
     from .quiz.engine import define_quiz
 
     project_dir = Path(env.project_dir)
@@ -60,7 +60,7 @@ def define_env(env) -> None:
     env.conf["extra"]["hmis_records"] = {"trainer_view": site.settings.training.trainer_view,
                                          "pass_mark": site.settings.quiz.pass_mark_percent}
     catalogue = quizzes.progress_catalogue()
-    env.conf["extra"]["hmis_learning"] = learning_data(site)  # every page's navigation statuses and review schedule
+    env.conf["extra"]["hmis_learning"] = schedule.learning_data(site)  # every page's navigation statuses and review schedule
 
     @env.macro
     def module_list(level: str) -> str:
@@ -171,16 +171,6 @@ def define_env(env) -> None:
     def local_page_list() -> str:
         """Links to the CoC's own pages in local/pages/."""
         return coc_views.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)
-
-
-def learning_data(site) -> dict:
-    """What resume.js and review.js need on every page: the pass mark, each module's number of
-    questions, the modules of refresher paths and the review intervals."""
-    return {"passMark": site.settings.quiz.pass_mark_percent,
-            "modules": {module_id: len(site.banks[module_id].questions) for module_id in site.by_id() if module_id in site.banks},
-            "refresher": sorted({step.module for path in site.paths.paths if path.kind == "refresher"
-                                 for step in path.steps}),
-            "intervals": site.settings.review.intervals_days}
 
 
 def on_post_build(env) -> None:
