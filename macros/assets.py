@@ -24,7 +24,7 @@ STYLES = "assets/stylesheets"
 EVERY_PAGE_SCRIPTS = ("site.js", "quiz.js", "result.js", "paths.js", "trainer.js", "tally.js", "records.js",
                       "review.js", "resume.js")
 # Loaded by site.js only where a page has their part (its PAGE_PARTS names them).
-PAGE_PART_SCRIPTS = ("agenda.js", "roster.js", "review-page.js")
+PAGE_PART_SCRIPTS = ("agenda.js", "roster.js", "review-page.js", "progress-file.js")
 STYLESHEETS = ("site.css", "quiz.css", "records.css", "learning.css")
 SCRIPT_BUNDLE = f"{SCRIPTS}/hmis.min.js"
 STYLE_BUNDLE = f"{STYLES}/hmis.min.css"

@@ -33,7 +33,7 @@ def test_every_script_and_stylesheet_of_ours_is_bundled_or_a_page_part() -> None
 
 def test_site_js_loads_exactly_the_page_parts_the_build_writes() -> None:
     site_js = (THEME / assets.SCRIPTS / "site.js").read_text(encoding="utf-8")
-    listed = re.search(r"const PAGE_PARTS = \{(.*?)\};", site_js).group(1)
+    listed = re.search(r"const PAGE_PARTS = \{(.*?)\};", site_js, re.DOTALL).group(1)
     assert sorted(re.findall(r'"([\w-]+\.js)"', listed)) == sorted(assets.PAGE_PART_SCRIPTS)
 
 

@@ -1,5 +1,5 @@
 """What a page downloads: our one script and stylesheet, a page part (agenda builder, roster,
-review) only on its page and once a visit, also after instant navigation, and the search index
+review, progress tools) only on its page and once a visit, also after instant navigation, and the search index
 only when the reader searches (overrides/partials/site/search-on-demand.html)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-PARTS = ("agenda.js", "roster.js", "review-page.js")
+PARTS = ("agenda.js", "roster.js", "review-page.js", "progress-file.js")
 INDEX = "search/search_index.json"
 
 
@@ -54,7 +54,7 @@ def test_each_page_part_loads_once_when_its_page_opens_by_instant_navigation(pag
     expect(page.locator(".agenda-builder__table").first).to_be_visible()
 
     assert page.evaluate("window.__notReloaded === true"), "a link reloaded the page: instant navigation is off"
-    assert [requested(names, part) for part in PARTS] == [1, 0, 1]
+    assert [requested(names, part) for part in PARTS] == [1, 0, 1, 0]
     assert page_errors == []
 
 

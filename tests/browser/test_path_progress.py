@@ -103,8 +103,8 @@ def test_export_clear_and_import_round_trip(page: Page, tmp_path) -> None:
     answers = json.loads(exported.read_text())["saved"]["train-the-trainer"].values()
     assert answers and all(answer["s"] == "correct" for answer in answers)
 
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my progress").click()
+    page.locator(".progress-tools__confirm").get_by_role("button", name="Clear my progress").click()
     expect(page.locator(".progress-tools__status")).to_have_text("Your progress has been cleared.")
     page.goto(PATH)
     expect(page.locator('[data-module-status="train-the-trainer"]')).to_have_text("Not started")

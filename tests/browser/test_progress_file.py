@@ -55,8 +55,8 @@ def assert_tools_still_work(page: Page, tmp_path: Path) -> None:
     assert set(data["saved"]) == {"sample", "chosen-path", "learner-name"}, data["saved"].keys()
     assert set(data["saved"]["sample"]) == {"pick-one", "statement"}
 
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my progress").click()
+    page.locator(".progress-tools__confirm").get_by_role("button", name="Clear my progress").click()
     expect(status(page)).to_have_text("Your progress has been cleared.")
     assert page.evaluate("JSON.stringify(window.hmisStore.load('sample'))") == "{}"
 
@@ -156,6 +156,30 @@ def test_a_good_file_shows_what_it_changes_and_waits_for_confirmation(page: Page
     page.goto("sample-quiz/")
     expect(page.locator("#quiz-sample-pick-one-1")).to_be_checked()
     expect(page.locator("[data-quiz-question='sample/how-many-days'] input")).to_have_value("30")
+
+
+def test_clear_asks_in_the_page_and_cancel_keeps_everything(page: Page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(PAGE)
+    seed(page)
+    before = page.evaluate(SNAPSHOT)
+    clear = page.get_by_role("button", name="Clear my progress")
+    confirm = page.locator(".progress-tools__confirm")
+
+    clear.click()
+    expect(confirm).to_be_focused()
+    expect(confirm).to_contain_text("This cannot be undone.")
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(status(page)).to_have_text("Nothing was cleared.")
+    expect(clear).to_be_focused()
+    assert page.evaluate(SNAPSHOT) == before
+
+    clear.click()
+    confirm.get_by_role("button", name="Clear my progress").click()
+    expect(status(page)).to_have_text("Your progress has been cleared.")
+    assert page.evaluate("JSON.stringify(window.hmisStore.load('sample'))") == "{}"
+    assert dialogs == []
 
 
 def test_storage_broken_before_this_fix_is_repaired_not_trusted(page: Page, page_errors: list[str]) -> None:

@@ -4,12 +4,13 @@
    - on a narrow screen the header's buttons (search, colour scheme, trainer view, projection) and
      its glossary link fold into one menu, so the site's title shows in full. Each menu item presses
      the real control, so Material and trainer.js keep doing the work; the glossary stays a link;
-   - a script only some pages use (the agenda builder, the roster, the review) is loaded the first
+   - a script only some pages use (the agenda builder, the roster, the review, the progress tools) is loaded the first
      time a page with its part opens, on the first page or after instant navigation, and only once.
    Every page loads this file inside hmis.min.js, the bundle of the site's scripts (macros/assets.py). */
 (() => {
   "use strict";
-  const PAGE_PARTS = { ".agenda-builder": "agenda.js", ".roster": "roster.js", ".review": "review-page.js" };
+  const PAGE_PARTS = { ".agenda-builder": "agenda.js", ".roster": "roster.js", ".review": "review-page.js",
+    ".progress-tools": "progress-file.js" };
   const bundle = document.currentScript ? new URL(document.currentScript.src) : null;
   const loadedParts = new Set();
   const loadPageParts = () => {
