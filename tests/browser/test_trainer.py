@@ -256,3 +256,16 @@ def test_the_setup_checklist_is_one_line_until_opened_and_gone_once_all_is_set(p
     expect(checklist.get_by_text("help_desk.email", exact=False)).to_be_visible()
     checklist.get_by_role("link", name="For HMIS Leads: host your own copy").click()
     expect(page).to_have_url(re.compile(r"/host-your-own/$"))
+
+
+def test_a_learner_can_close_the_setup_banner_and_it_stays_closed(page: Page) -> None:
+    page.goto(MODULE)
+    if not load_settings(PROJECT_DIR)[1]:  # a CoC's fork with every setting set: no banner
+        expect(page.locator(".setup-checklist")).to_have_count(0)
+        return
+    banner = page.locator("[data-md-component=announce]")
+    expect(banner.locator(".setup-checklist")).to_be_visible()
+    banner.get_by_role("button", name="Don't show this again").click()
+    expect(banner).to_be_hidden()
+    page.goto("glossary/")
+    expect(page.locator("[data-md-component=announce]")).to_be_hidden()
