@@ -71,6 +71,7 @@ def test_a_coc_customisation_shows_everywhere_and_survives_an_upstream_update(tm
     assert 'data-module="intake-forms"' in html("paths/end-user")
     your_coc = html("your-coc")
     assert 'href="../local/intake-forms/"' in your_coc and "within 3 days" in your_coc
+    assert "</abbr>, from Example Vendor, Inc.</p>" in your_coc  # the vendor's own full stop ends the sentence
     assert "your CoC expects you to enter a project start or exit within 3 days" in html("introductory/data-literacy-quality")
     assert 'data-md-color-primary="deep-purple"' in html("")
     assert 'src="../assets/logo.png"' not in html("") and 'src="local/logo.png"' in html("")
