@@ -64,6 +64,7 @@ def test_retry_clears_the_question(page: Page) -> None:
 
     expect(q).not_to_have_attribute("data-state", "incorrect")
     expect(q.get_by_role("status")).to_be_empty()
+    expect(q.locator(".quiz__mark")).to_have_count(0)
     expect(q.get_by_label("Client doesn't know")).not_to_be_checked()
     expect(q.get_by_role("button", name="Try again")).to_be_hidden()
     assert "pick-one" not in saved(page)
@@ -79,15 +80,22 @@ def test_multiple_partly_right_names_what_was_missed_and_what_was_wrong(page: Pa
     expect(q).to_have_attribute("data-state", "partial")
     feedback = q.get_by_role("status")
     expect(feedback).to_contain_text("Partly right.")
-    expect(feedback.locator(".quiz__missed")).to_contain_text("Also right:")
-    expect(feedback.locator(".quiz__missed li")).to_have_text([re.compile(r"^[A-Z]\. 3\.03 Date of Birth$")])
-    expect(feedback.locator(".quiz__wrong")).to_contain_text("Not right:")
-    expect(feedback.locator(".quiz__wrong li")).to_have_text([re.compile(r"^[A-Z]\. 4\.14 Bed-Night Date$")])
+    letter = {name: q.locator(".quiz__option label", has_text=name).locator(".quiz__letter").inner_text().rstrip(".")
+              for name in ("3.01 Name", "3.03 Date of Birth", "4.14 Bed-Night Date")}
+    expect(feedback.locator(".quiz__summary")).to_have_text(
+        f"Also right: {letter['3.03 Date of Birth']}. Not right: {letter['4.14 Bed-Night Date']}.")
+    # each option says so itself, in words with an icon
+    expect(q.locator(".quiz__option", has_text="3.01 Name").locator(".quiz__mark")).to_have_text("\u2713 Right")
+    expect(q.locator(".quiz__option", has_text="3.03 Date of Birth").locator(".quiz__mark")).to_have_text("Also right")
+    expect(q.locator(".quiz__option", has_text="4.14 Bed-Night Date").locator(".quiz__mark")).to_have_text("\u2717 Not right")
+    expect(q.locator(".quiz__mark")).to_have_count(3)
+    expect(feedback).to_contain_text("You chose")
     expect(feedback).to_contain_text("A program-specific element.")
 
     q.get_by_label("4.14 Bed-Night Date").uncheck()
     check(q)
     expect(q).to_have_attribute("data-state", "partial")
+    expect(q.locator(".quiz__mark")).to_have_count(2)  # marks are redone at each check, never piled up
     q.get_by_label("3.03 Date of Birth").check()
     check(q)
     expect(q).to_have_attribute("data-state", "correct")

@@ -44,7 +44,6 @@
     .trim().split(/\s+/).join(" ");
   const all = (root, selector) => Array.from(root.querySelectorAll(selector));
   const idOf = (question) => question.dataset.quizQuestion.split("/")[1];
-  const labelOf = (input) => input.labels[0].textContent.trim();
 
   function answerOf(question) {
     if (question.dataset.quizType === "short") return question.querySelector("input").value;
@@ -101,14 +100,24 @@
     return p;
   }
 
-  /* "Also right:" or "Not right:" and the options it names, one to a line. */
-  function optionList(className, title, inputs) {
-    const block = document.createElement("div");
-    const list = document.createElement("ul");
-    block.className = className;
-    inputs.forEach((input) => list.appendChild(document.createElement("li")).textContent = labelOf(input));
-    block.append(paragraph("quiz__list-title", title), list);
-    return block;
+  const letterOf = (input) => input.labels[0].querySelector(".quiz__letter").textContent.replace(".", "");
+  const MARKS = { right: "\u2713 Right", wrong: "\u2717 Not right", missed: "Also right" };
+
+  /* Each option's verdict on the option itself, in words with an icon: the learner's right and
+     wrong choices, and on a select-all question the right options they missed. A single answer
+     that is wrong does not give the right one away: "Try again" is still worth something. */
+  function markOptions(question, answer, result) {
+    all(question, ".quiz__mark").forEach((mark) => mark.remove());
+    all(question, ".quiz__option input").forEach((input) => {
+      const chosen = answer.includes(input.value);
+      const kind = chosen ? (result.wrong.includes(input) ? "wrong" : "right") : result.missed.includes(input) &&
+        question.dataset.quizType === "multiple" ? "missed" : null;
+      if (!kind) return;
+      const mark = document.createElement("span");
+      mark.className = "quiz__mark quiz__mark--" + kind;
+      mark.textContent = MARKS[kind];
+      input.labels[0].append(" ", mark);
+    });
   }
 
   function showFeedback(question, answer, result) {
@@ -120,17 +129,20 @@
     mark.textContent = icon;
     verdict.prepend(mark);
     const parts = [verdict];
-    if (question.dataset.quizType === "multiple") {
-      if (result.missed.length) parts.push(optionList("quiz__missed", "Also right:", result.missed));
-      if (result.wrong.length) parts.push(optionList("quiz__wrong", "Not right:", result.wrong));
+    if (question.dataset.quizType === "multiple") { // in the live region too, for a screen reader
+      const letters = (inputs) => inputs.map(letterOf).join(", ");
+      const summary = [result.missed.length ? "Also right: " + letters(result.missed) + "." : "",
+        result.wrong.length ? "Not right: " + letters(result.wrong) + "." : ""].filter(Boolean).join(" ");
+      if (summary) parts.push(paragraph("quiz__summary", summary));
     }
     if (Array.isArray(answer)) {
+      markOptions(question, answer, result);
       answer.forEach((value) => { // what the bank says about each chosen option, with its label
         const note = question.querySelector('.quiz__notes [data-option="' + value + '"]');
         if (!note) return;
         const chosen = document.createElement("div");
         chosen.className = "quiz__chosen";
-        chosen.append(...note.cloneNode(true).childNodes);
+        chosen.append("You chose ", ...note.cloneNode(true).childNodes);
         parts.push(chosen);
       });
     }
@@ -144,6 +156,7 @@
   function clearQuestion(question) {
     setAnswer(question, question.dataset.quizType === "short" ? "" : []);
     question.querySelector(".quiz__feedback").replaceChildren();
+    all(question, ".quiz__mark").forEach((mark) => mark.remove());
     question.querySelector(".quiz__retry").hidden = true;
     delete question.dataset.state;
   }
