@@ -107,7 +107,7 @@
      wrong choices, and on a select-all question the right options they missed. A single answer
      that is wrong does not give the right one away: "Try again" is still worth something. */
   function markOptions(question, answer, result) {
-    all(question, ".quiz__mark").forEach((mark) => mark.remove());
+    clearMarks(question);
     all(question, ".quiz__option input").forEach((input) => {
       const chosen = answer.includes(input.value);
       const kind = chosen ? (result.wrong.includes(input) ? "wrong" : "right") : result.missed.includes(input) &&
@@ -115,9 +115,16 @@
       if (!kind) return;
       const mark = document.createElement("span");
       mark.className = "quiz__mark quiz__mark--" + kind;
+      mark.id = input.id + "-mark";
       mark.textContent = MARKS[kind];
-      input.labels[0].append(" ", mark);
+      input.labels[0].after(mark);
+      input.setAttribute("aria-describedby", mark.id); // the option keeps its name; the mark describes it
     });
+  }
+
+  function clearMarks(question) {
+    all(question, ".quiz__mark").forEach((mark) => mark.remove());
+    all(question, ".quiz__option input[aria-describedby]").forEach((input) => input.removeAttribute("aria-describedby"));
   }
 
   function showFeedback(question, answer, result) {
@@ -156,7 +163,7 @@
   function clearQuestion(question) {
     setAnswer(question, question.dataset.quizType === "short" ? "" : []);
     question.querySelector(".quiz__feedback").replaceChildren();
-    all(question, ".quiz__mark").forEach((mark) => mark.remove());
+    clearMarks(question);
     question.querySelector(".quiz__retry").hidden = true;
     delete question.dataset.state;
   }
