@@ -59,7 +59,7 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     reference, found = load_reference(project_dir, load)
     problems += found
     if reference is not None:
-        problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found))
+        problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found), load)
     local_modules, local_found = load_local_modules(project_dir, load)
     modules, local_modules = ([module.with_questions(len(banks[module.id].questions)) if module.id in banks else module
                                for module in found_modules] for found_modules in (modules, local_modules))
