@@ -6,6 +6,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported in define_env, once any code edited since the last build is dropped
+    import jinja2
+
+    from .cache import ContentCache
+    from .quiz.views import QuizRenderer
 
 _builds = 0
 _code = None  # the code stamp (macros/cache.py) the modules now imported were loaded at
@@ -65,12 +72,7 @@ def define_env(env) -> None:
     # main.html: who gets trainer tools, and the pass mark records.js dates a module's pass by
     env.conf["extra"]["hmis_records"] = {"trainer_view": site.settings.training.trainer_view,
                                          "pass_mark": site.settings.quiz.pass_mark_percent}
-    # A bank the cache gave back unchanged keeps its questions' HTML, made with these same templates.
-    kept = made.derive("question views", templates, dict)  # bank id -> (bank, its question views)
-    quizzes._views.update({bank_id: views for bank_id, (bank, views) in kept.items() if site.banks.get(bank_id) is bank})
-    catalogue = quizzes.progress_catalogue()  # makes every other bank's question views
-    kept.clear()
-    kept.update({bank_id: (site.banks[bank_id], views) for bank_id, views in quizzes._views.items()})
+    catalogue = catalogue_keeping_views(made, quizzes, templates)
     env.conf["extra"]["hmis_learning"] = learning_data(site)  # every page's navigation statuses and review schedule
 
     @env.macro
@@ -181,6 +183,20 @@ def define_env(env) -> None:
     def local_page_list() -> str:
         """Links to the CoC's own pages in local/pages/."""
         return coc_views.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)
+
+
+def catalogue_keeping_views(made: ContentCache, quizzes: QuizRenderer,
+                            templates: jinja2.Environment) -> dict[str, dict]:
+    """quizzes.progress_catalogue(), which turns every bank's questions into HTML (QuizRenderer's
+    views): a bank the cache gave back unchanged keeps what an earlier build made of it with these
+    same templates, so a rebuild turns only the edited bank's questions into HTML again."""
+    kept = made.derive("question views", templates, dict)  # bank id -> (bank, its question views)
+    quizzes._views.update({bank_id: views for bank_id, (bank, views) in kept.items()
+                           if quizzes.banks.get(bank_id) is bank})
+    catalogue = quizzes.progress_catalogue()
+    kept.clear()
+    kept.update({bank_id: (quizzes.banks[bank_id], views) for bank_id, views in quizzes._views.items()})
+    return catalogue
 
 
 def learning_data(site) -> dict:

@@ -34,8 +34,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     from macros import cache, practice  # as this build's define_env left them
     columns = local.parent / "quizzes" / "reference" / "csv-columns.yml"
-    export = cache.current().derive("practice export", cache.current().files_signature([columns]),
-                                    lambda: practice.files(local.parent))
+    made = cache.current()  # the export is the same until the code or its column list changes
+    export = made.derive("practice export", made.files_signature([columns]), lambda: practice.files(local.parent))
     for src_uri, content in export.items():
         files.append(File.generated(config, src_uri, content=content))
     return files

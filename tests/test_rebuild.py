@@ -82,8 +82,10 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
 
 def bank_problem(line_of: str) -> str:
+    """The start of the broken bank's problem line, at the line that reads `line_of`."""
     lines = (Path(__file__).resolve().parent.parent / "quizzes" / "help-desk.yml").read_text(encoding="utf-8")
-    return f"quizzes/help-desk.yml:{lines.split(chr(10)).index(line_of) + 1}: questions[0].type: unknown type 'truefalse': "
+    line = lines.split("\n").index(line_of) + 1
+    return f"quizzes/help-desk.yml:{line}: questions[0].type: unknown type 'truefalse': "
 
 
 def test_a_rebuild_after_editing_a_bank_shows_the_edit(steps: dict[str, list[str]]) -> None:
