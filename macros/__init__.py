@@ -6,16 +6,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported in define_env, once any code edited since the last build is dropped
+    import jinja2
+
+    from .cache import ContentCache
+    from .quiz.views import QuizRenderer
 
 _builds = 0
+_code = None  # the code stamp (macros/cache.py) the modules now imported were loaded at
 _tooltips = None  # the glossary's Tooltips, added to each page by on_post_page_macros
 _module_paths: dict[str, str] = {}  # module page path -> its "In learning paths" box
 
 
 def forget_earlier_code() -> None:
-    """`mkdocs serve` keeps this package imported between rebuilds: drop every submodule, and the
-    package's own names for them (`from . import x` would take those first), so the imports below
-    load the code as it is now, however the modules import each other."""
+    """`mkdocs serve` keeps this package imported between rebuilds: after a code edit, drop every
+    submodule, and the package's own names for them (`from . import x` would take those first), so
+    the imports below load the code as it is now, however the modules import each other. While the
+    code is unchanged they stay, and with them what they made once (the practice export)."""
     for name in [name for name in sys.modules if name.startswith(f"{__name__}.")]:
         del sys.modules[name]
     package = sys.modules[__name__]
@@ -26,11 +35,13 @@ def forget_earlier_code() -> None:
 
 def define_env(env) -> None:
     """Check all content before any page renders, then offer the macros pages call."""
-    global _builds, _tooltips, _module_paths
-    if _builds:
+    global _builds, _code, _tooltips, _module_paths
+    from .cache import code_stamp
+    stamp = code_stamp()
+    if _builds and stamp != _code:
         forget_earlier_code()
-    _builds += 1
-    from . import assets, content, problems, safe_markdown
+    _builds, _code = _builds + 1, stamp
+    from . import assets, cache, content, problems, safe_markdown
     from .templates import template_environment
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
@@ -41,9 +52,12 @@ def define_env(env) -> None:
     from .quiz.engine import define_quiz
 
     project_dir = Path(env.project_dir)
-    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"])
+    made = cache.current(stamp)
+    site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"], made.load)
     problems.fail_on(site.problems)
-    templates = template_environment(env.conf)
+    # Compiled templates are kept (Jinja reloads one whose file changed) while what they depend on is as it was.
+    markdown = tuple(repr(env.conf[name]) for name in ("markdown_extensions", "mdx_configs"))
+    templates = made.derive("templates", (tuple(env.conf.theme.dirs), markdown), lambda: template_environment(env.conf))
     assets.give_pages_the_version(env)
     quizzes = define_quiz(env, templates, site.banks, site.settings.quiz.pass_mark_percent)
     _tooltips = site.reference.tooltips()
@@ -59,7 +73,7 @@ def define_env(env) -> None:
     # main.html: who gets trainer tools, and the pass mark records.js dates a module's pass by
     env.conf["extra"]["hmis_records"] = {"trainer_view": site.settings.training.trainer_view,
                                          "pass_mark": site.settings.quiz.pass_mark_percent}
-    catalogue = quizzes.progress_catalogue()
+    catalogue = catalogue_keeping_views(made, quizzes, templates)
     env.conf["extra"]["hmis_learning"] = schedule.learning_data(site)  # every page's navigation statuses and review schedule
 
     @env.macro
@@ -102,8 +116,7 @@ def define_env(env) -> None:
     @env.macro
     def path_list() -> str:
         """Every role's path and every branch, for the "Choose your role" page."""
-        return path_views.render_path_list(templates, site.paths, by_id, env.page.file.src_uri,
-                                       quizzes.progress_catalogue())
+        return path_views.render_path_list(templates, site.paths, by_id, env.page.file.src_uri, catalogue)
 
     @env.macro
     def path_page(path_id: str) -> str:
@@ -171,6 +184,20 @@ def define_env(env) -> None:
     def local_page_list() -> str:
         """Links to the CoC's own pages in local/pages/."""
         return coc_views.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)
+
+
+def catalogue_keeping_views(made: ContentCache, quizzes: QuizRenderer,
+                            templates: jinja2.Environment) -> dict[str, dict]:
+    """quizzes.progress_catalogue(), which turns every bank's questions into HTML (QuizRenderer's
+    views): a bank the cache gave back unchanged keeps what an earlier build made of it with these
+    same templates, so a rebuild turns only the edited bank's questions into HTML again."""
+    kept = made.derive("question views", templates, dict)  # bank id -> (bank, its question views)
+    quizzes._views.update({bank_id: views for bank_id, (bank, views) in kept.items()
+                           if quizzes.banks.get(bank_id) is bank})
+    catalogue = quizzes.progress_catalogue()
+    kept.clear()
+    kept.update({bank_id: (quizzes.banks[bank_id], views) for bank_id, views in quizzes._views.items()})
+    return catalogue
 
 
 def on_post_build(env) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Load, read_directly
 from .practice.cases import Case, case_files, load_cases
 from .coc.local import check_callouts
 from .coc.settings import Settings, load_settings
@@ -41,23 +42,25 @@ class Content:
         return {module.id: module for module in [*self.modules, *self.local_modules]}
 
 
-def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables: Iterable[str] = ()) -> Content:
+def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables: Iterable[str] = (),
+                 load: Load = read_directly) -> Content:
     """`extra_variables`: names mkdocs.yml's `extra:` gives pages, besides those mkdocs-macros and
-    this package give."""
-    banks, problems = load_banks(project_dir)
+    this package give. `load` reads one file, or reuses what it found while the file is unchanged
+    (macros/cache.py); the checks across files below run every time."""
+    banks, problems = load_banks(project_dir, load)
     # A bank file with problems still exists: its problems are reported, not a missing bank.
     bank_ids = {path.stem for path in bank_files(project_dir)}
-    modules, modules_found = load_modules(docs_dir, project_dir, nav_paths(nav))
+    modules, modules_found = load_modules(docs_dir, project_dir, nav_paths(nav), load)
     problems += modules_found
-    settings, unset, found = load_settings(project_dir)
+    settings, unset, found = load_settings(project_dir, load)
     problems += found
-    cases, found = load_cases(project_dir)
+    cases, found = load_cases(project_dir, load)
     problems += found
-    reference, found = load_reference(project_dir)
+    reference, found = load_reference(project_dir, load)
     problems += found
     if reference is not None:
-        problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found))
-    local_modules, local_found = load_local_modules(project_dir)
+        problems += check_curriculum(modules, bank_ids, reference, project_dir, bool(modules_found), load)
+    local_modules, local_found = load_local_modules(project_dir, load)
     modules, local_modules = ([module.with_questions(len(banks[module.id].questions)) if module.id in banks else module
                                for module in found_modules] for found_modules in (modules, local_modules))
     problems += local_found
@@ -68,16 +71,16 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     # A module whose page has problems is still a module: paths that name it need no lines of their own.
     upstream_ids = {page.stem for level in LEVELS for page in (docs_dir / level).glob("*.md")}
     local_ids = {module.id for module in local_modules} | {Path(problem.file).stem for problem in local_found}
-    paths, found = load_paths(project_dir, upstream_ids)
+    paths, found = load_paths(project_dir, upstream_ids, load)
     problems += found
     if paths is not None:
-        paths, found = add_local_steps(project_dir, paths, upstream_ids | local_ids)
+        paths, found = add_local_steps(project_dir, paths, upstream_ids | local_ids, load)
         problems += found
     for path in paths.paths if paths else []:
         if not (docs_dir / "paths" / f"{path.id}.md").is_file():
             problems.append(Problem(PATHS_FILE, 1, "", f"the path '{path.id}' needs a page docs/paths/{path.id}.md "
                                     f'with {{{{ path_page("{path.id}") }}}}'))
-    pages, found = read_pages(docs_dir, project_dir)
+    pages, found = read_pages(docs_dir, project_dir, load)
     problems += found
     calls, found = find_calls(pages, docs_dir, Settings, extra_variables)
     problems += found

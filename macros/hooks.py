@@ -4,7 +4,8 @@ under local/, so a fork never edits docs/; and the generated practice export, un
 It also escapes every page's front matter, which Material prints as HTML (a title, a description).
 Under `mkdocs serve` it keeps the last good build on show while an edit has problems.
 MkDocs loads this file by path, not as part of the package; importing the package itself, as
-mkdocs-macros does, means both share one practice module and the export is generated once."""
+mkdocs-macros does, when the files are added (after define_env has dropped any code edited since
+the last build) means both share one practice module and the export is generated once."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from mkdocs.structure.pages import Page
 PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
 if PROJECT_DIR not in sys.path:  # mkdocs serve loads this file again on every rebuild
     sys.path.insert(0, PROJECT_DIR)
-from macros import practice  # noqa: E402
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -32,7 +32,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if path.is_file() and not path.name.startswith("."):
                 src_uri = "local/" + path.relative_to(folder).as_posix()
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    for src_uri, content in practice.files(local.parent).items():
+    from macros import cache, practice  # as this build's define_env left them
+    columns = local.parent / "quizzes" / "reference" / "csv-columns.yml"
+    made = cache.current()  # the export is the same until the code or its column list changes
+    export = made.derive("practice export", made.files_signature([columns]), lambda: practice.files(local.parent))
+    for src_uri, content in export.items():
         files.append(File.generated(config, src_uri, content=content))
     return files
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils import meta
 
+from .cache import Load, read_directly
 from .loader import not_a_mapping, node_at, read_text
 from .problems import Problem
 from .safe_yaml import read_yaml
@@ -72,11 +73,11 @@ def read_page(path: Path, shown_as: str) -> tuple[Page | None, list[Problem]]:
     return page, []
 
 
-def read_pages(docs_dir: Path, project_dir: Path) -> tuple[list[Page], list[Problem]]:
+def read_pages(docs_dir: Path, project_dir: Path, load: Load = read_directly) -> tuple[list[Page], list[Problem]]:
     """Every Markdown page of the site: docs/ and the CoC's local/pages/."""
     pages, problems = [], []
     for path in sorted([*docs_dir.rglob("*.md"), *(project_dir / LOCAL_PAGES_DIR).rglob("*.md")]):
-        page, found = read_page(path, path.relative_to(project_dir).as_posix())
+        page, found = load(read_page, path, path.relative_to(project_dir).as_posix())
         problems += found
         if page is not None:
             pages.append(page)

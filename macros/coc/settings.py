@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
+from ..cache import Load, read_directly
 from ..loader import read_text, read_yaml_file, validate
 from ..problems import Problem
 from ..safe_markdown import is_safe_url
@@ -146,12 +147,12 @@ def unset(data: Any) -> list[str]:
     return [name for name in CHECKLIST if not given(name)]
 
 
-def load_settings(project_dir: Path) -> tuple[Settings, list[str], list[Problem]]:
+def load_settings(project_dir: Path, load: Load = read_directly) -> tuple[Settings, list[str], list[Problem]]:
     """The settings, the names still unset, and any problem in the file (with its line)."""
     path = project_dir / SETTINGS_FILE
     if not path.is_file():
         return Settings(), list(CHECKLIST), []
-    root, data, problems = read_yaml_file(path, SETTINGS_FILE)
+    root, data, problems = load(read_yaml_file, path, SETTINGS_FILE)
     if problems:
         return Settings(), [], problems
     settings, problems = validate(Settings, data or {}, root, SETTINGS_FILE)

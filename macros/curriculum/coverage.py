@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cache import Load, read_directly
 from ..loader import read_text
 from ..problems import Problem
 from .modules import Module
@@ -12,12 +13,12 @@ from .reference import REFERENCE_DIR, Reference
 
 
 def check_curriculum(modules: list[Module], bank_ids: set[str], reference: Reference, project_dir: Path,
-                     pages_in_error: bool) -> list[Problem]:
+                     pages_in_error: bool, load: Load = read_directly) -> list[Problem]:
     """Every training area of HUD's guide has one module page of its level and a quiz bank of the
     same id; every module names an area of the guide. An area with no page is not reported while a
     module page has problems: that page may be the one, and its own problems say what to fix."""
     areas_file = f"{REFERENCE_DIR}/guide-areas.yml"
-    areas_text = (read_text(project_dir / areas_file, areas_file)[0] or "").splitlines()
+    areas_text = (load(read_text, project_dir / areas_file, areas_file)[0] or "").splitlines()
     problems = []
     for area in reference.guide_areas.areas:
         line = next((number for number, text in enumerate(areas_text, 1) if area.area in text), 1)

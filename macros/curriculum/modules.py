@@ -11,6 +11,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..formats import Text
+from ..cache import Load, read_directly
 from ..loader import not_a_mapping, read_text, validate
 from ..problems import Problem
 from ..safe_yaml import read_yaml
@@ -111,30 +112,34 @@ def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[Modu
                   tuple(ACTIVITY.findall(text)), reading_words(text)), []
 
 
-def load_local_modules(project_dir: Path) -> tuple[list[Module], list[Problem]]:
+def load_local_module(page: Path, project_dir: Path, shown_as: str) -> tuple[Module | None, list[Problem]]:
+    """A local page whose front matter gives a level, as a module; any other, no module."""
+    text, errors = read_text(page, shown_as)
+    found = front_matter(text or "")
+    if errors or not found or not re.search(r"^level:", found[0], re.MULTILINE):
+        return None, errors
+    return load_module(page, project_dir, shown_as, LocalModuleMeta, f"local/{page.name}")
+
+
+def load_local_modules(project_dir: Path, load: Load = read_directly) -> tuple[list[Module], list[Problem]]:
     """The CoC's own modules: pages in local/pages/ whose front matter gives a level, so they can
     join learning paths. Other local pages are plain pages."""
     modules, problems = [], []
     for page in sorted((project_dir / LOCAL_PAGES_DIR).glob("*.md")):
-        shown_as = page.relative_to(project_dir).as_posix()
-        text, errors = read_text(page, shown_as)
-        found = front_matter(text or "")
-        if errors or not found or not re.search(r"^level:", found[0], re.MULTILINE):
-            problems += errors
-            continue
-        module, errors = load_module(page, project_dir, shown_as, LocalModuleMeta, f"local/{page.name}")
+        module, errors = load(load_local_module, page, project_dir, page.relative_to(project_dir).as_posix())
         problems += errors
         if module is not None:
             modules.append(module)
     return modules, problems
 
 
-def load_modules(docs_dir: Path, project_dir: Path, nav_order: list[str]) -> tuple[list[Module], list[Problem]]:
+def load_modules(docs_dir: Path, project_dir: Path, nav_order: list[str],
+                 load: Load = read_directly) -> tuple[list[Module], list[Problem]]:
     """Every module page, in the order the site's navigation lists them."""
     modules, problems = [], []
     for level in LEVELS:
         for page in sorted((docs_dir / level).glob("*.md")):
-            module, found = load_module(page, docs_dir, page.relative_to(project_dir).as_posix())
+            module, found = load(load_module, page, docs_dir, page.relative_to(project_dir).as_posix())
             problems += found
             if module is not None:
                 if module.meta.level != level:

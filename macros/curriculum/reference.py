@@ -12,6 +12,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, Field, RootModel
 
 from .. import practice
+from ..cache import Load, read_directly
 from ..formats import Strict, Text, names_a_document
 from ..loader import node_at, read_yaml_file, validate
 from ..problems import Problem
@@ -149,21 +150,28 @@ FILES = {"glossary": (Glossary, "glossary.yml"), "data_elements": (DataElements,
          "guide_areas": (GuideAreas, "guide-areas.yml"), "csv_columns": (CsvColumns, "csv-columns.yml")}
 
 
-def load_reference(project_dir: Path) -> tuple[Reference | None, list[Problem]]:
+def load_reference_file(path: Path, shown_as: str, key: str) -> tuple[BaseModel | None, list[Problem]]:
+    """One of FILES, read, validated and checked."""
+    root, data, found = read_yaml_file(path, shown_as)
+    if found:
+        return None, found
+    loaded, found = validate(FILES[key][0], data, root, shown_as)
+    if key == "csv_columns" and loaded is not None:
+        found = check_csv_columns(loaded, root, shown_as)
+    if key == "glossary" and loaded is not None:
+        found = check_glossary_order(loaded, root, shown_as)
+    return loaded, found
+
+
+def load_reference(project_dir: Path, load: Load = read_directly) -> tuple[Reference | None, list[Problem]]:
     loaded, problems = {}, []
-    for key, (model, name) in FILES.items():
+    for key, (_, name) in FILES.items():
         shown_as = f"{REFERENCE_DIR}/{name}"
         path = project_dir / shown_as
         if not path.is_file():
             problems.append(Problem(shown_as, 1, "", "this reference file is missing"))
             continue
-        root, data, found = read_yaml_file(path, shown_as)
-        if not found:
-            loaded[key], found = validate(model, data, root, shown_as)
-        if key == "csv_columns" and loaded.get(key) is not None:
-            found = check_csv_columns(loaded[key], root, shown_as)
-        if key == "glossary" and loaded.get(key) is not None:
-            found = check_glossary_order(loaded[key], root, shown_as)
+        loaded[key], found = load(load_reference_file, path, shown_as, key)
         problems += found
     if problems:
         return None, problems

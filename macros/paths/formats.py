@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..formats import Slug, Strict, Text
+from ..cache import Load, read_directly
 from ..loader import node_at, read_yaml_file, validate
 from ..problems import Problem
 from ..safe_yaml import field_path
@@ -61,8 +62,9 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def load_paths(project_dir: Path, module_ids: set[str]) -> tuple[Paths | None, list[Problem]]:
-    root, data, problems = read_yaml_file(project_dir / PATHS_FILE, PATHS_FILE)
+def load_paths(project_dir: Path, module_ids: set[str],
+               load: Load = read_directly) -> tuple[Paths | None, list[Problem]]:
+    root, data, problems = load(read_yaml_file, project_dir / PATHS_FILE, PATHS_FILE)
     if problems:
         return None, problems
     paths, problems = validate(Paths, data, root, PATHS_FILE)
@@ -115,12 +117,13 @@ class LocalPaths(Strict):
     add: list[Addition] = Field(min_length=1)
 
 
-def add_local_steps(project_dir: Path, paths: Paths, module_ids: set[str]) -> tuple[Paths, list[Problem]]:
+def add_local_steps(project_dir: Path, paths: Paths, module_ids: set[str],
+                    load: Load = read_directly) -> tuple[Paths, list[Problem]]:
     """Upstream paths with the CoC's additions from local/paths.yml, if it has any."""
     file = project_dir / LOCAL_PATHS_FILE
     if not file.is_file():
         return paths, []
-    root, data, problems = read_yaml_file(file, LOCAL_PATHS_FILE)
+    root, data, problems = load(read_yaml_file, file, LOCAL_PATHS_FILE)
     if problems:
         return paths, problems
     local, problems = validate(LocalPaths, data, root, LOCAL_PATHS_FILE)

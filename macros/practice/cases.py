@@ -12,6 +12,7 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
+from ..cache import Load, read_directly
 from ..loader import load_file, node_at
 from ..problems import Problem
 from ..safe_yaml import field_path
@@ -120,7 +121,7 @@ def case_files(project_dir: Path) -> list[Path]:
     return sorted((project_dir / CASES_DIR).glob("*.yml"))
 
 
-def load_cases(project_dir: Path) -> tuple[dict[str, Case], list[Problem]]:
+def load_cases(project_dir: Path, load: Load = read_directly) -> tuple[dict[str, Case], list[Problem]]:
     """Every valid case in quizzes/cases/, keyed by file name without .yml, and every problem."""
     cases, problems = {}, []
     for path in case_files(project_dir):
@@ -129,7 +130,7 @@ def load_cases(project_dir: Path) -> tuple[dict[str, Case], list[Problem]]:
             problems.append(Problem(shown_as, 1, "", f"'{path.stem}' is not a valid case id: name the file "
                                     "with lowercase letters, digits and hyphens"))
             continue
-        case, found = load_case(path, shown_as)
+        case, found = load(load_case, path, shown_as)
         problems += found
         if case is not None:
             cases[path.stem] = case

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cache import Load, read_directly
 from ..formats import SLUG_PATTERN
 from ..loader import load_file, node_at
 from ..problems import Problem
@@ -49,9 +50,9 @@ def bank_files(project_dir: Path) -> list[Path]:
     return [path for folder in BANK_DIRS for path in sorted((project_dir / folder).glob("*.y*ml"))]
 
 
-def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:
+def load_banks(project_dir: Path, load: Load = read_directly) -> tuple[dict[str, Bank], list[Problem]]:
     """Every bank in quizzes/ and the CoC's local/quizzes/, keyed by file name without .yml,
-    and every problem in any of them."""
+    and every problem in any of them; `load` may reuse a file's result while it is unchanged."""
     banks: dict[str, Bank] = {}
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
@@ -68,7 +69,7 @@ def load_banks(project_dir: Path) -> tuple[dict[str, Bank], list[Problem]]:
                                     "rename this file"))
         else:
             first_file[bank_id] = shown_as
-            bank, found = load_bank(path, shown_as)
+            bank, found = load(load_bank, path, shown_as)
             problems += found
             if bank is not None:
                 banks[bank_id] = bank
