@@ -30,7 +30,7 @@ def define_env(env) -> None:
     if _builds:
         forget_earlier_code()
     _builds += 1
-    from . import content, problems, safe_markdown
+    from . import content, deferred, problems, safe_markdown
     from .templates import template_environment
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
@@ -45,6 +45,7 @@ def define_env(env) -> None:
     problems.fail_on(site.problems)
     templates = template_environment(env.conf)
     quizzes = define_quiz(env, templates, site.banks, site.settings.quiz.pass_mark_percent)
+    held = deferred.for_build(env.conf)  # answer keys and the review's questions: out of search
     _tooltips = site.reference.tooltips()
     by_id = site.by_id()
     _module_paths = {module.path: path_views.render_module_paths(templates, site.paths, module, by_id)
@@ -115,7 +116,8 @@ def define_env(env) -> None:
                                             record_views.agreement_link(site.settings, project_dir, env.page.url,
                                                                         env.conf["use_directory_urls"]))
         return path_views.render_path(templates, site.paths, path_id, by_id, site.banks, env.page.file.src_uri,
-                                  site.settings, quizzes.render_answer_key([(module.meta.title, module.id) for module in path_modules]),
+                                  site.settings, held.hold(env.page, quizzes.render_answer_key(
+                                      [(module.meta.title, module.id) for module in path_modules])),
                                   record)
 
     @env.macro
@@ -134,7 +136,8 @@ def define_env(env) -> None:
     @env.macro
     def review_page() -> str:
         """The spaced review: the questions due again, answers hidden until checked, and the schedule."""
-        return review_views.render_review(templates, quizzes, site.settings.review.intervals_days)
+        return review_views.render_review(templates, quizzes, site.settings.review.intervals_days,
+                                          lambda questions: held.hold(env.page, questions))
 
     @env.macro
     def training_plan() -> str:

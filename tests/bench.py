@@ -91,6 +91,8 @@ SAVE_RENDERED_MARKDOWN = """
 from pathlib import Path
 
 def on_page_markdown(markdown, page, config, files):
+    deferred = config.plugins.get("hmis-deferred-html")  # macros/deferred.py: the HTML held back, put in
+    markdown = deferred.expand(page, markdown) if deferred else markdown
     target = Path(config.config_file_path).parent / "rendered" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")
@@ -99,7 +101,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def rendered_markdown_project(destination: Path) -> Path:
     """Plain Material on the Markdown our macros produce (quizzes, exercises and cases written
-    out), so the difference from our build is what the engine itself costs, not its content."""
+    out, deferred HTML included), so the difference from our build is what the engine itself
+    costs, not its content."""
     ours = copy_project(destination / "ours")
     (ours / "save_rendered.py").write_text(SAVE_RENDERED_MARKDOWN, encoding="utf-8")
     config = read_mkdocs_config()
