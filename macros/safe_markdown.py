@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
 # One line of words and punctuation that Markdown would only wrap: no markup, no list or heading start.
-PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?:[^\W_]|[ ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-])*")
+PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?!.*_)[\w ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-]*")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Whitespace, control characters and the invisible ones a browser also drops from an address.
@@ -73,10 +73,13 @@ class _NoRawHtml(Extension):
 # references: the browser shows the same text, and Markdown sees nothing to act on.
 MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()!|"})
 TAG = re.compile(r"(<[^>]*>)")
+# Text without any of these is shown exactly as it is (most ids, numbers and short labels).
+ESCAPED_OR_INERT = re.compile(r"[&<>\"'\\`*_{}\[\]()!|]")
 
 
 class Trusted(Markup):
-    """Text the site's own code made from checked ids, such as a link between pages: shown as is."""
+    """Text the site's own code made from checked ids, such as a link between pages, or HTML
+    already made inert (inert_once): shown as is."""
 
 
 def inert(value: object) -> Markup:
@@ -87,7 +90,16 @@ def inert(value: object) -> Markup:
     if isinstance(value, Markup):
         return Markup("".join(part if part.startswith("<") else part.translate(MARKDOWN_INERT)
                               for part in TAG.split(str(value))))
-    return Markup(html.escape(str(value)).translate(MARKDOWN_INERT))
+    text = str(value)
+    if ESCAPED_OR_INERT.search(text) is None:  # a build shows tens of thousands of these
+        return Markup(text)
+    return Markup(html.escape(text).translate(MARKDOWN_INERT))
+
+
+def inert_once(value: Markup) -> Trusted:
+    """HTML made inert now rather than each time a template shows it: for the text of a question,
+    which its quiz, the answer keys and the review page all show."""
+    return Trusted(inert(value))
 
 
 def inert_data(value: object) -> object:

@@ -30,6 +30,7 @@ def template_environment(config: MkDocsConfig) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # made again for each build: no need to check every file at every include
     )
     markdown = SafeMarkdown(config)
     templates.filters.update(markdown=lambda text: Markup(markdown.block(text)),

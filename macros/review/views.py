@@ -20,5 +20,5 @@ def render_review(templates: jinja2.Environment, quizzes: QuizRenderer, interval
     """The review page's schedule, explained with the CoC's own intervals, and every question;
     `hold` may defer the questions' HTML, which search never indexes (macros/deferred.py)."""
     banks = [(bank_id, quizzes.banks[bank_id].title, quizzes.views(bank_id)) for bank_id in sorted(quizzes.banks)]
-    questions = templates.get_template(QUESTIONS_TEMPLATE).render(banks=banks)
+    questions = templates.get_template(QUESTIONS_TEMPLATE).render(banks=banks, question=quizzes.question_html)
     return templates.get_template(REVIEW_TEMPLATE).render(questions=Trusted(hold(questions)), intervals=intervals_days)
