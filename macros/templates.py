@@ -4,8 +4,11 @@ links between pages, which MkDocs then checks."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import sys
 from datetime import date
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -17,6 +20,31 @@ from .safe_markdown import SafeMarkdown, Trusted, inert
 def long_date(value: date) -> str:
     """3 November 2025: unambiguous for readers anywhere."""
     return f"{value.day} {value:%B %Y}"
+
+
+class CompiledPartials(jinja2.BytecodeCache):
+    """Partials compiled by an earlier build in this process (`mkdocs serve`, a warm rebuild),
+    so each build does not compile them all again. Kept on the `macros` package object, which
+    forget_earlier_code leaves in place, under a stamp of this file, whose settings (filters,
+    whitespace, escaping) the compiled code depends on; Jinja compiles again any partial whose
+    source changed, as it compares each one's checksum."""
+
+    STAMP = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+    def __init__(self) -> None:
+        package = sys.modules[__name__.rpartition(".")[0]]
+        kept = getattr(package, "_compiled_partials", None)
+        if kept is None or kept[0] != self.STAMP:
+            kept = (self.STAMP, {})
+            package._compiled_partials = kept  # type: ignore[attr-defined]
+        self.compiled: dict[str, bytes] = kept[1]
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def template_environment(config: MkDocsConfig) -> jinja2.Environment:
@@ -31,6 +59,7 @@ def template_environment(config: MkDocsConfig) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # made again for each build: no need to check every file at every include
+        bytecode_cache=CompiledPartials(),
     )
     markdown = SafeMarkdown(config)
     templates.filters.update(markdown=lambda text: Markup(markdown.block(text)),

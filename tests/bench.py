@@ -32,6 +32,8 @@ QUIZ_PAGE = "introductory/security-privacy/index.html"
 LIGHTHOUSE_VERSION = "12.2.3"  # tests/bench-tools/package.json
 BUDGET_GZIP = 5 * 1024
 BUDGET_RATIO = 1.10
+BUDGET_ENGINE = 1.20  # our build against plain Material building the Markdown our macros produce
+BUDGET_QUESTION_MS = 0.5  # build time a question adds, in a 1,000-question bank
 
 
 def build_seconds(project: Path, env: dict[str, str] = QUIET_ENV) -> float:
@@ -252,14 +254,16 @@ def main() -> None:
     row("build: plain Material + idle mkdocs-macros", f"{idle_s:.2f} s", f"{idle_s / plain_s:.2f}x: the plugin alone")
     row("build: this site (macros + quizzes)", f"{ours_s:.2f} s")
     row("build overhead vs plain Material", f"{ratio:.2f}x", "ok" if ratio <= BUDGET_RATIO else "OVER 1.10x")
-    row("build: plain Material, Markdown after macros", f"{rendered_s:.2f} s",
-        f"{ours_s / rendered_s:.2f}x: the engine, not its content")
+    row("build: plain Material, Markdown after macros", f"{rendered_s:.2f} s")
+    row("engine overhead vs Markdown after macros", f"{ours_s / rendered_s:.2f}x",
+        "ok" if ours_s / rendered_s <= BUDGET_ENGINE else f"OVER {BUDGET_ENGINE:.2f}x")
     row("rebuild in a warm process: plain Material", f"{plain_warm:.3f} s")
     row("rebuild in a warm process: this site", f"{ours_warm:.3f} s")
     row("rebuild overhead vs plain Material", f"{ours_warm / plain_warm:.2f}x",
         "ok" if ours_warm / plain_warm <= BUDGET_RATIO else "OVER 1.10x")
     row(f"build: + a {QUESTIONS}-question bank", f"{big_s:.2f} s")
-    row("build cost per question", f"{per_question_ms:.2f} ms")
+    row("build cost per question", f"{per_question_ms:.2f} ms",
+        "ok" if per_question_ms <= BUDGET_QUESTION_MS else f"OVER {BUDGET_QUESTION_MS} ms")
     row("quiz JS+CSS raw", f"{quiz_raw:,} B")
     row("quiz JS+CSS gzip -9", f"{quiz_gz:,} B", "ok" if quiz_gz <= BUDGET_GZIP else "OVER 5 KB")
     row("quiz page weight raw (HTML+CSS+JS)", f"{page_raw:,} B")

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from helpers import ENGINE_ENV, mkdocs_build, quiz_engine_site
+from helpers import ENGINE_ENV, QUIET_ENV, copy_project, mkdocs_build, quiz_engine_site
 from macros.deferred import PLACEHOLDER, DeferredHtml, for_build
 
 QUIZ = '<section class="quiz" id="quiz-intake"><p>Whole quiz</p></section>'
@@ -125,3 +127,25 @@ def test_a_link_to_a_quiz_not_on_the_page_still_fails_the_anchor_check(tmp_path:
     result = mkdocs_build(project, tmp_path / "site", base_env=ENGINE_ENV)
 
     assert result.returncode == 1 and "link '#quiz-intke', but there is no such anchor" in result.stderr
+
+
+TWO_BUILDS_IN_ONE_PROCESS = """
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+for _ in range(2):  # as mkdocs serve rebuilds: the second build imports macros.* afresh
+    build(load_config("mkdocs.yml", site_dir="site", strict=True))
+    pages = [Path(name).read_text() for name in ("site/introductory/help-desk/index.html", "site/review/index.html",
+                                                 "site/paths/end-user/index.html")]
+    print(pages[0].count('<section class="quiz" id="quiz-help-desk"'), pages[1].count("<template data-review-question"),
+          pages[2].count('<section class="answer-key"'), sum(page.count("data-deferred-html") for page in pages))
+"""
+
+
+def test_a_rebuild_in_the_same_process_puts_back_its_own_html(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run([sys.executable, "-c", TWO_BUILDS_IN_ONE_PROCESS], cwd=project, env=QUIET_ENV,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    first, second = result.stdout.splitlines()
+    assert first == second and first.split()[0] == "1" and int(first.split()[1]) > 200 and first.endswith(" 1 0")
