@@ -22,6 +22,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
+from .kept import code_of, kept
+
 # One line of words and punctuation that Markdown would only wrap: no markup, no list or heading start.
 PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?!.*_)[\w ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-]*")
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -112,23 +114,35 @@ def inert_data(value: object) -> object:
 
 
 class SafeMarkdown:
-    """Converts bank text to HTML with the site's Markdown extensions, safely."""
+    """Converts bank text to HTML with the site's Markdown extensions, safely. A text converted by
+    an earlier build in this process with the same code and settings is not converted again
+    (macros/kept.py): a warm rebuild converts only what was edited."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        extensions = [name for name in config.markdown_extensions if name not in FILE_READING_EXTENSIONS]
-        self._md = markdown.Markdown(extensions=[*extensions, _NoRawHtml()], extension_configs=config.mdx_configs)
-        # Without these two, Python-Markdown passes <script> and other raw HTML through.
-        for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
-            if name in registry:
-                registry.deregister(name)
+        self._extensions = [name for name in config.markdown_extensions if name not in FILE_READING_EXTENSIONS]
+        self._configs = config.mdx_configs
+        self._md: markdown.Markdown | None = None  # made at the first text not converted before
+        self._converted: dict[str, str] = kept("safe Markdown", code_of(__file__), self._extensions, self._configs)
+
+    def _markdown(self) -> markdown.Markdown:
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=[*self._extensions, _NoRawHtml()], extension_configs=self._configs)
+            # Without these two, Python-Markdown passes <script> and other raw HTML through.
+            for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
+                if name in registry:
+                    registry.deregister(name)
+        return self._md
 
     def block(self, text: str) -> str:
         """Paragraphs, lists and other block content."""
         text = text.strip()
         if PLAIN_TEXT.fullmatch(text):  # most options and sources: skip the full Markdown pipeline
             return f"<p>{html.escape(text, quote=False)}</p>"
-        self._md.reset()
-        return self._md.convert(text)
+        if text not in self._converted:
+            md = self._markdown()
+            md.reset()
+            self._converted[text] = md.convert(text)
+        return self._converted[text]
 
     def inline(self, text: str) -> str:
         """One line of inline content, without the <p> wrapper, for labels and the source."""

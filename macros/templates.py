@@ -4,16 +4,14 @@ links between pages, which MkDocs then checks."""
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
-import sys
 from datetime import date
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from .kept import code_of, kept
 from .safe_markdown import SafeMarkdown, Trusted, inert
 
 
@@ -23,21 +21,13 @@ def long_date(value: date) -> str:
 
 
 class CompiledPartials(jinja2.BytecodeCache):
-    """Partials compiled by an earlier build in this process (`mkdocs serve`, a warm rebuild),
-    so each build does not compile them all again. Kept on the `macros` package object, which
-    forget_earlier_code leaves in place, under a stamp of this file, whose settings (filters,
-    whitespace, escaping) the compiled code depends on; Jinja compiles again any partial whose
-    source changed, as it compares each one's checksum."""
-
-    STAMP = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    """Partials compiled by an earlier build in this process (macros/kept.py), so each build does
+    not compile them all again. The compiled code depends on this file's settings (filters,
+    whitespace, escaping), hence the stamp; Jinja compiles again any partial whose source
+    changed, as it compares each one's checksum."""
 
     def __init__(self) -> None:
-        package = sys.modules[__name__.rpartition(".")[0]]
-        kept = getattr(package, "_compiled_partials", None)
-        if kept is None or kept[0] != self.STAMP:
-            kept = (self.STAMP, {})
-            package._compiled_partials = kept  # type: ignore[attr-defined]
-        self.compiled: dict[str, bytes] = kept[1]
+        self.compiled: dict[str, bytes] = kept("compiled partials", code_of(__file__))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if bucket.key in self.compiled:
