@@ -32,16 +32,18 @@ def test_a_placeholder_goes_in_and_its_html_comes_out_with_the_anchor_it_carries
     held, module = DeferredHtml(), page()
     placeholder = held.hold(module, QUIZ, "quiz-intake")
     assert PLACEHOLDER.fullmatch(placeholder) and 'id="quiz-intake"' in placeholder and "\n" not in placeholder
-    assert put_back(held, f"<p>Before</p>\n{placeholder}\n<p>After</p>", module) == f"<p>Before</p>\n{QUIZ}\n<p>After</p>"
+    output = put_back(held, f"<p>Before</p>\n{placeholder}\n<p>After</p>", module)
+    assert output == f"<p>Before</p>\n{QUIZ}\n<p>After</p>"
 
 
 def test_two_quizzes_and_a_checkpoint_on_one_page_each_come_back_in_their_place() -> None:
     held, module = DeferredHtml(), page()
     other = QUIZ.replace("intake", "exit")
-    first, second, checkpoint = held.hold(module, QUIZ, "quiz-intake"), held.hold(module, other, "quiz-exit"), \
-        held.hold(module, CHECKPOINT)
+    checkpoint = held.hold(module, CHECKPOINT)
+    first, second = held.hold(module, QUIZ, "quiz-intake"), held.hold(module, other, "quiz-exit")
     assert len({first, second, checkpoint}) == 3
-    assert put_back(held, f"{checkpoint}\n<h2>Two</h2>\n{first}\n{second}", module) == f"{CHECKPOINT}\n<h2>Two</h2>\n{QUIZ}\n{other}"
+    output = put_back(held, f"{checkpoint}\n<h2>Two</h2>\n{first}\n{second}", module)
+    assert output == f"{CHECKPOINT}\n<h2>Two</h2>\n{QUIZ}\n{other}"
 
 
 def test_a_look_alike_placeholder_an_author_types_stays_as_written() -> None:
@@ -102,7 +104,8 @@ def checking_anchors(project: Path) -> Path:
 
 
 def test_a_built_page_has_every_quiz_whole_links_to_them_checked_and_none_in_search(tmp_path: Path) -> None:
-    page_text = ('# Intake\n\n[Jump to the quiz](#quiz-intake)\n\n## Consent\n\n{{ quiz("intake", only=["consent"]) }}\n\n'
+    page_text = ('# Intake\n\n[Jump to the quiz](#quiz-intake)\n\n'
+                 '## Consent\n\n{{ quiz("intake", only=["consent"]) }}\n\n'
                  '<div data-deferred-html="00000000000000000000000000000000-1" id="quiz-exit"></div>\n\n'
                  '## Quizzes\n\n{{ quiz("intake") }}\n\n{{ quiz("exit") }}\n')
     project = checking_anchors(quiz_engine_site(tmp_path / "alone", {"intake": BANK, "exit": EXIT_BANK}, page_text))
@@ -121,8 +124,8 @@ def test_a_built_page_has_every_quiz_whole_links_to_them_checked_and_none_in_sea
 
 
 def test_a_link_to_a_quiz_not_on_the_page_still_fails_the_anchor_check(tmp_path: Path) -> None:
-    project = checking_anchors(quiz_engine_site(tmp_path / "alone", {"intake": BANK},
-                                                '# Intake\n\n[Jump to the quiz](#quiz-intke)\n\n{{ quiz("intake") }}\n'))
+    page_text = '# Intake\n\n[Jump to the quiz](#quiz-intke)\n\n{{ quiz("intake") }}\n'
+    project = checking_anchors(quiz_engine_site(tmp_path / "alone", {"intake": BANK}, page_text))
 
     result = mkdocs_build(project, tmp_path / "site", base_env=ENGINE_ENV)
 

@@ -111,9 +111,10 @@ class QuizRenderer:
         a checkpoint of those questions, placed after the section that teaches them. Both save to the
         same answers, so a question answered in either counts once."""
         if only is None:  # the quiz, then its answer key, which only a trainer prints
+            title = self.banks[bank_id].title
             return self.templates.get_template(QUIZ_TEMPLATE).render(
-                bank_id=bank_id, title=self.banks[bank_id].title, questions=self.views(bank_id),
-                question=self.question_html, pass_mark=self.pass_mark) + "\n" + self.render_answer_key([(self.banks[bank_id].title, bank_id)])
+                bank_id=bank_id, title=title, questions=self.views(bank_id), question=self.question_html,
+                pass_mark=self.pass_mark) + "\n" + self.render_answer_key([(title, bank_id)])
         by_id = {view.key.split("/", 1)[1]: view for view in self.views(bank_id)}
         unknown = [question_id for question_id in only if question_id not in by_id]
         if unknown or not only:
