@@ -9,8 +9,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported in define_env, once any code edited since the last build is dropped
-    import jinja2
-
     from .cache import ContentCache
     from .quiz.views import QuizRenderer
 
@@ -41,7 +39,7 @@ def define_env(env) -> None:
     if _builds and stamp != _code:
         forget_earlier_code()
     _builds, _code = _builds + 1, stamp
-    from . import assets, cache, content, problems, safe_markdown
+    from . import assets, cache, content, deferred, problems, safe_markdown
     from .templates import template_environment
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
@@ -55,11 +53,10 @@ def define_env(env) -> None:
     made = cache.current(stamp)
     site = content.load_content(project_dir, Path(env.conf["docs_dir"]), env.conf["nav"], env.conf["extra"], made.load)
     problems.fail_on(site.problems)
-    # Compiled templates are kept (Jinja reloads one whose file changed) while what they depend on is as it was.
-    markdown = tuple(repr(env.conf[name]) for name in ("markdown_extensions", "mdx_configs"))
-    templates = made.derive("templates", (tuple(env.conf.theme.dirs), markdown), lambda: template_environment(env.conf))
+    templates = template_environment(env.conf)  # new each build, so an edited partial is read again
     assets.give_pages_the_version(env)
     quizzes = define_quiz(env, templates, site.banks, site.settings.quiz.pass_mark_percent)
+    held = deferred.for_build(env.conf)  # answer keys and the review's questions: out of search
     _tooltips = site.reference.tooltips()
     by_id = site.by_id()
     _module_paths = {module.path: path_views.render_module_paths(templates, site.paths, module, by_id)
@@ -73,7 +70,7 @@ def define_env(env) -> None:
     # main.html: who gets trainer tools, and the pass mark records.js dates a module's pass by
     env.conf["extra"]["hmis_records"] = {"trainer_view": site.settings.training.trainer_view,
                                          "pass_mark": site.settings.quiz.pass_mark_percent}
-    catalogue = catalogue_keeping_views(made, quizzes, templates)
+    catalogue = catalogue_keeping_views(made, quizzes, (env.conf["markdown_extensions"], env.conf["mdx_configs"]))
     env.conf["extra"]["hmis_learning"] = schedule.learning_data(site)  # every page's navigation statuses and review schedule
 
     @env.macro
@@ -129,7 +126,8 @@ def define_env(env) -> None:
                                             record_views.agreement_link(site.settings, project_dir, env.page.url,
                                                                         env.conf["use_directory_urls"]))
         return path_views.render_path(templates, site.paths, path_id, by_id, site.banks, env.page.file.src_uri,
-                                  site.settings, quizzes.render_answer_key([(module.meta.title, module.id) for module in path_modules]),
+                                  site.settings, held.hold(env.page, quizzes.render_answer_key(
+                                      [(module.meta.title, module.id) for module in path_modules])),
                                   record)
 
     @env.macro
@@ -148,7 +146,8 @@ def define_env(env) -> None:
     @env.macro
     def review_page() -> str:
         """The spaced review: the questions due again, answers hidden until checked, and the schedule."""
-        return review_views.render_review(templates, quizzes, site.settings.review.intervals_days)
+        return review_views.render_review(templates, quizzes, site.settings.review.intervals_days,
+                                          lambda questions: held.hold(env.page, questions))
 
     @env.macro
     def training_plan() -> str:
@@ -186,17 +185,15 @@ def define_env(env) -> None:
         return coc_views.render_local_pages(templates, local.local_pages(project_dir), env.page.file.src_uri)
 
 
-def catalogue_keeping_views(made: ContentCache, quizzes: QuizRenderer,
-                            templates: jinja2.Environment) -> dict[str, dict]:
+def catalogue_keeping_views(made: ContentCache, quizzes: QuizRenderer, markdown_settings: tuple) -> dict[str, dict]:
     """quizzes.progress_catalogue(), which turns every bank's questions into HTML (QuizRenderer's
-    views): a bank the cache gave back unchanged keeps what an earlier build made of it with these
-    same templates, so a rebuild turns only the edited bank's questions into HTML again."""
-    kept = made.derive("question views", templates, dict)  # bank id -> (bank, its question views)
-    quizzes._views.update({bank_id: views for bank_id, (bank, views) in kept.items()
-                           if quizzes.banks.get(bank_id) is bank})
+    views): a bank the cache gave back unchanged keeps what an earlier build made of it with the
+    same Markdown settings, so a rebuild turns only the edited bank's questions into HTML again."""
+    kept = made.derive("question views", markdown_settings, dict)  # bank id -> (bank, its question views)
+    quizzes.reuse_views(kept)
     catalogue = quizzes.progress_catalogue()
     kept.clear()
-    kept.update({bank_id: (quizzes.banks[bank_id], views) for bank_id, views in quizzes._views.items()})
+    kept.update(quizzes.views_made())
     return catalogue
 
 

@@ -91,6 +91,12 @@ class ContentCache:
         return result
 
 
+def kept(name: str, *made_with: object) -> dict:
+    """A store that the next build in this process finds as this one left it, while the code and
+    `made_with` (e.g. the Markdown settings) are the same; else an empty one."""
+    return current().derive(name, made_with, dict)
+
+
 def current(stamp: Hashable | None = None) -> ContentCache:
     """The package's cache. With a code stamp (define_env, once a build): a new one if the code
     changed since the cache was made; without (later in the same build): the one there is."""

@@ -22,8 +22,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
+from .cache import kept
+
 # One line of words and punctuation that Markdown would only wrap: no markup, no list or heading start.
-PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?:[^\W_]|[ ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-])*")
+PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?!.*_)[\w ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-]*")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Whitespace, control characters and the invisible ones a browser also drops from an address.
@@ -73,10 +75,13 @@ class _NoRawHtml(Extension):
 # references: the browser shows the same text, and Markdown sees nothing to act on.
 MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()!|"})
 TAG = re.compile(r"(<[^>]*>)")
+# Text without any of these is shown exactly as it is (most ids, numbers and short labels).
+ESCAPED_OR_INERT = re.compile(r"[&<>\"'\\`*_{}\[\]()!|]")
 
 
 class Trusted(Markup):
-    """Text the site's own code made from checked ids, such as a link between pages: shown as is."""
+    """Text the site's own code made from checked ids, such as a link between pages, or HTML
+    already made inert (inert_once): shown as is."""
 
 
 def inert(value: object) -> Markup:
@@ -87,7 +92,16 @@ def inert(value: object) -> Markup:
     if isinstance(value, Markup):
         return Markup("".join(part if part.startswith("<") else part.translate(MARKDOWN_INERT)
                               for part in TAG.split(str(value))))
-    return Markup(html.escape(str(value)).translate(MARKDOWN_INERT))
+    text = str(value)
+    if ESCAPED_OR_INERT.search(text) is None:  # a build shows tens of thousands of these
+        return Markup(text)
+    return Markup(html.escape(text).translate(MARKDOWN_INERT))
+
+
+def inert_once(value: Markup) -> Trusted:
+    """HTML made inert now rather than each time a template shows it: for the text of a question,
+    which its quiz, the answer keys and the review page all show."""
+    return Trusted(inert(value))
 
 
 def inert_data(value: object) -> object:
@@ -100,23 +114,35 @@ def inert_data(value: object) -> object:
 
 
 class SafeMarkdown:
-    """Converts bank text to HTML with the site's Markdown extensions, safely."""
+    """Converts bank text to HTML with the site's Markdown extensions, safely. A text converted by
+    an earlier build in this process with the same code and settings is not converted again
+    (macros/cache.py): a warm rebuild converts only what was edited."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        extensions = [name for name in config.markdown_extensions if name not in FILE_READING_EXTENSIONS]
-        self._md = markdown.Markdown(extensions=[*extensions, _NoRawHtml()], extension_configs=config.mdx_configs)
-        # Without these two, Python-Markdown passes <script> and other raw HTML through.
-        for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
-            if name in registry:
-                registry.deregister(name)
+        self._extensions = [name for name in config.markdown_extensions if name not in FILE_READING_EXTENSIONS]
+        self._configs = config.mdx_configs
+        self._md: markdown.Markdown | None = None  # made at the first text not converted before
+        self._converted: dict[str, str] = kept("safe Markdown", self._extensions, self._configs)
+
+    def _markdown(self) -> markdown.Markdown:
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=[*self._extensions, _NoRawHtml()], extension_configs=self._configs)
+            # Without these two, Python-Markdown passes <script> and other raw HTML through.
+            for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
+                if name in registry:
+                    registry.deregister(name)
+        return self._md
 
     def block(self, text: str) -> str:
         """Paragraphs, lists and other block content."""
         text = text.strip()
         if PLAIN_TEXT.fullmatch(text):  # most options and sources: skip the full Markdown pipeline
             return f"<p>{html.escape(text, quote=False)}</p>"
-        self._md.reset()
-        return self._md.convert(text)
+        if text not in self._converted:
+            md = self._markdown()
+            md.reset()
+            self._converted[text] = md.convert(text)
+        return self._converted[text]
 
     def inline(self, text: str) -> str:
         """One line of inline content, without the <p> wrapper, for labels and the source."""

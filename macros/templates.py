@@ -11,12 +11,30 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from .cache import kept
 from .safe_markdown import SafeMarkdown, Trusted, inert
 
 
 def long_date(value: date) -> str:
     """3 November 2025: unambiguous for readers anywhere."""
     return f"{value.day} {value:%B %Y}"
+
+
+class CompiledPartials(jinja2.BytecodeCache):
+    """Partials compiled by an earlier build in this process, so each build does not compile them
+    all again. The compiled code depends on this file's settings (filters, whitespace, escaping):
+    the store goes with any code edit (macros/cache.py). Jinja compiles again any partial whose
+    source changed, as it compares each one's checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = kept("compiled partials")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def template_environment(config: MkDocsConfig) -> jinja2.Environment:
@@ -30,6 +48,8 @@ def template_environment(config: MkDocsConfig) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # made again for each build: no need to check every file at every include
+        bytecode_cache=CompiledPartials(),
     )
     markdown = SafeMarkdown(config)
     templates.filters.update(markdown=lambda text: Markup(markdown.block(text)),

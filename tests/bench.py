@@ -38,6 +38,8 @@ BUDGET_REBUILD = 1.30  # a rebuild after one edit, against plain Material's afte
 EDITED_BANK, EDITED_PAGE = "quizzes/help-desk.yml", "docs/introductory/help-desk.md"
 SERVED_PAGE, BANK_TITLE = "introductory/help-desk/", "title: Help desk check"
 SERVE_EDITS = 5
+BUDGET_ENGINE = 1.20  # our build against plain Material building the Markdown our macros produce
+BUDGET_QUESTION_MS = 0.5  # build time a question adds, in a 1,000-question bank
 
 
 def build_seconds(project: Path, env: dict[str, str] = QUIET_ENV) -> float:
@@ -130,6 +132,8 @@ SAVE_RENDERED_MARKDOWN = """
 from pathlib import Path
 
 def on_page_markdown(markdown, page, config, files):
+    deferred = config.plugins.get("hmis-deferred-html")  # macros/deferred.py: the HTML held back, put in
+    markdown = deferred.expand(page, markdown) if deferred else markdown
     target = Path(config.config_file_path).parent / "rendered" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")
@@ -138,7 +142,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def rendered_markdown_project(destination: Path) -> Path:
     """Plain Material on the Markdown our macros produce (quizzes, exercises and cases written
-    out), so the difference from our build is what the engine itself costs, not its content."""
+    out, deferred HTML included), so the difference from our build is what the engine itself
+    costs, not its content."""
     ours = copy_project(destination / "ours")
     (ours / "save_rendered.py").write_text(SAVE_RENDERED_MARKDOWN, encoding="utf-8")
     config = read_mkdocs_config()
@@ -298,15 +303,17 @@ def main() -> None:
     row("build: plain Material + idle mkdocs-macros", f"{idle_s:.2f} s", f"{idle_s / plain_s:.2f}x: the plugin alone")
     row("build: this site (macros + quizzes)", f"{ours_s:.2f} s")
     row("build overhead vs plain Material", f"{ratio:.2f}x", "ok" if ratio <= BUDGET_RATIO else "OVER 1.10x")
-    row("build: plain Material, Markdown after macros", f"{rendered_s:.2f} s",
-        f"{ours_s / rendered_s:.2f}x: the engine, not its content")
+    row("build: plain Material, Markdown after macros", f"{rendered_s:.2f} s")
+    row("engine overhead vs Markdown after macros", f"{ours_s / rendered_s:.2f}x",
+        "ok" if ours_s / rendered_s <= BUDGET_ENGINE else f"OVER {BUDGET_ENGINE:.2f}x")
     row("warm rebuild, one page edited: plain Material", f"{plain_warm:.3f} s")
     row("warm rebuild, one bank edited: this site", f"{ours_warm:.3f} s")
     row("warm rebuild overhead vs plain Material", f"{ours_warm / plain_warm:.2f}x",
         "ok" if ours_warm / plain_warm <= BUDGET_REBUILD else "OVER 1.3x")
     row("save-to-rebuilt time for one bank edit (serve)", f"{save_to_rebuilt:.2f} s", f"median of {SERVE_EDITS}")
     row(f"build: + a {QUESTIONS}-question bank", f"{big_s:.2f} s")
-    row("build cost per question", f"{per_question_ms:.2f} ms")
+    row("build cost per question", f"{per_question_ms:.2f} ms",
+        "ok" if per_question_ms <= BUDGET_QUESTION_MS else f"OVER {BUDGET_QUESTION_MS} ms")
     row("quiz JS+CSS minified, raw", f"{quiz_raw:,} B")
     row("quiz JS+CSS minified, gzip -9", f"{quiz_gz:,} B", "ok" if quiz_gz <= BUDGET_GZIP else "OVER 5 KB")
     row("our script + stylesheet on every page, raw", f"{bundle_raw:,} B")

@@ -8,6 +8,10 @@ A site of its own uses it from mkdocs.yml:
       - macros: {modules: [macros.quiz.engine]}
 
 and a page shows quizzes/<bank-id>.yml with {{ quiz("<bank-id>") }}.
+
+Such a site gets the same lean build as this one, with no hook to add: the quiz macro defers its
+HTML (macros/deferred.py), and define_quiz registers the event that puts it back in each page
+after search has indexed it, in whatever site calls it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from .. import assets
+from .. import assets, deferred
 from ..problems import fail_on
 from ..templates import template_environment
 from .banks import load_banks
@@ -29,12 +33,14 @@ def define_quiz(env, templates: jinja2.Environment, banks: dict[str, Bank],
     """Offer pages the quiz macro for these (already checked) banks; `pass_mark` is the percent of
     a quiz's questions a learner must get right to pass."""
     quizzes = QuizRenderer(templates, banks, pass_mark)
+    held = deferred.for_build(env.conf)
 
     @env.macro
     def quiz(bank_id: str, only: list[str] | None = None) -> str:
         """The self-checking quiz for quizzes/<bank_id>.yml; only=["id", ...] shows just those
         questions, as a checkpoint inside the page (answers count once, with the whole quiz)."""
-        return quizzes.render(bank_id, only)
+        # Out of search, so deferred; the whole quiz's id is what "Jump to the quiz" links to.
+        return held.hold(env.page, quizzes.render(bank_id, only), None if only else f"quiz-{bank_id}")
 
     return quizzes
 

@@ -13,9 +13,11 @@ import jinja2
 from markupsafe import Markup
 
 from .. import practice
+from ..safe_markdown import Trusted, inert_once
 from .formats import Bank, ChoiceQuestion, Question, ShortQuestion, TrueFalseQuestion
 
 QUIZ_TEMPLATE = "partials/quiz/quiz.html"
+QUESTION_TEMPLATE = "partials/quiz/question.html"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ANSWER_KEY_TEMPLATE = "partials/quiz/answer-key.html"
 CHECKPOINT_TEMPLATE = "partials/quiz/checkpoint.html"
@@ -87,6 +89,16 @@ class QuizRenderer:
         self.templates = templates
         self.pass_mark = pass_mark
         self._views: dict[str, list[QuestionView]] = {}
+        self._question_html: dict[tuple[str, str], Trusted] = {}
+
+    def reuse_views(self, earlier: dict[str, tuple[Bank, list[QuestionView]]]) -> None:
+        """Take the views an earlier build made of banks that are still the very same objects
+        (macros/cache.py gives an unchanged file's bank back as it was)."""
+        self._views.update({bank_id: views for bank_id, (bank, views) in earlier.items() if self.banks.get(bank_id) is bank})
+
+    def views_made(self) -> dict[str, tuple[Bank, list[QuestionView]]]:
+        """Every view made so far, with the bank it was made from, for reuse_views."""
+        return {bank_id: (self.banks[bank_id], views) for bank_id, views in self._views.items()}
 
     def views(self, bank_id: str) -> list[QuestionView]:
         """The bank's questions ready for a template; made once per build, used by quiz and key."""
@@ -95,14 +107,23 @@ class QuizRenderer:
             self._views[bank_id] = [self._view(bank_id, number, question) for number, question in questions]
         return self._views[bank_id]
 
+    def question_html(self, view: QuestionView) -> Trusted:
+        """One question as partials/quiz/question.html shows it, made once per build: its quiz and
+        the review page show the same question, and a bank may hold a thousand."""
+        key = (view.key, view.dom_id)
+        if key not in self._question_html:
+            self._question_html[key] = Trusted(self.templates.get_template(QUESTION_TEMPLATE).render(q=view))
+        return self._question_html[key]
+
     def render(self, bank_id: str, only: list[str] | None = None) -> str:
         """The whole bank, ending with the learner's result against the pass mark; or, with `only`,
         a checkpoint of those questions, placed after the section that teaches them. Both save to the
         same answers, so a question answered in either counts once."""
         if only is None:  # the quiz, then its answer key, which only a trainer prints
+            title = self.banks[bank_id].title
             return self.templates.get_template(QUIZ_TEMPLATE).render(
-                bank_id=bank_id, title=self.banks[bank_id].title, questions=self.views(bank_id),
-                pass_mark=self.pass_mark) + "\n" + self.render_answer_key([(self.banks[bank_id].title, bank_id)])
+                bank_id=bank_id, title=title, questions=self.views(bank_id), question=self.question_html,
+                pass_mark=self.pass_mark) + "\n" + self.render_answer_key([(title, bank_id)])
         by_id = {view.key.split("/", 1)[1]: view for view in self.views(bank_id)}
         unknown = [question_id for question_id in only if question_id not in by_id]
         if unknown or not only:
@@ -111,7 +132,8 @@ class QuizRenderer:
         # Element ids of their own: the whole quiz on the same page has the same questions.
         questions = [replace(view, dom_id=f"checkpoint-{view.dom_id.removeprefix('quiz-')}")
                      for question_id, view in by_id.items() if question_id in only]  # in the bank's order
-        return self.templates.get_template(CHECKPOINT_TEMPLATE).render(bank_id=bank_id, questions=questions)
+        return self.templates.get_template(CHECKPOINT_TEMPLATE).render(bank_id=bank_id, questions=questions,
+                                                                       question=self.question_html)
 
     def progress_catalogue(self) -> dict[str, dict]:
         """What a progress file may hold for each bank, for paths.js to check an import against
@@ -129,7 +151,14 @@ class QuizRenderer:
         return self.templates.get_template(ANSWER_KEY_TEMPLATE).render(entries=entries)
 
     def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
-        block, inline = self.templates.filters["markdown"], self.templates.filters["markdown_inline"]
+        markdown, markdown_inline = self.templates.filters["markdown"], self.templates.filters["markdown_inline"]
+
+        def block(text: str) -> Markup:  # shown up to four times a build: made inert once, here
+            return inert_once(markdown(text))
+
+        def inline(text: str) -> Markup:
+            return inert_once(markdown_inline(text))
+
         options: list[OptionView] = []
         answer: list[Markup] = []
         answer_label = "Answer"
@@ -148,7 +177,7 @@ class QuizRenderer:
                        for value in ("true", "false")]
         options = [replace(option, letter=LETTERS[index]) for index, option in enumerate(options)]
         if options:  # a room votes by letter, and every key names it
-            answer = [Markup(f"{option.letter}. ") + option.label for option in options if option.correct]
+            answer = [inert_once(Markup(f"{option.letter}. ") + option.label) for option in options if option.correct]
         if isinstance(question, ShortQuestion) and question.accept is None:
             number_answer = question.number if question.computed is None else practice.answer(question.computed)
             tolerance = question.tolerance or 0.0
