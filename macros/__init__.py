@@ -112,8 +112,10 @@ def define_env(env) -> None:
 
     @env.macro
     def path_list() -> str:
-        """Every role's path and every branch, for the "Choose your role" page."""
-        return path_views.render_path_list(templates, site.paths, by_id, env.page.file.src_uri, catalogue)
+        """Every role's path and every branch, for the "Choose your role" page, and the progress
+        tools (deferred: their catalogue of every question is big, and no one searches it)."""
+        return (path_views.render_path_list(templates, site.paths, by_id, env.page.file.src_uri) + "\n\n" +
+                held.hold(env.page, path_views.render_progress_tools(templates, site.paths, catalogue)))
 
     @env.macro
     def path_page(path_id: str) -> str:
@@ -132,9 +134,10 @@ def define_env(env) -> None:
 
     @env.macro
     def roster() -> str:
-        """For HMIS Leads: a table of the completion records they open, with what looks forged."""
-        return record_views.render_roster(templates, catalogue, {path.id: path.name for path in site.paths.paths},
-                                          site.settings)
+        """For HMIS Leads: a table of the completion records they open, with what looks forged
+        (deferred: it carries the catalogue of every question, which no one searches)."""
+        return held.hold(env.page, record_views.render_roster(
+            templates, catalogue, {path.id: path.name for path in site.paths.paths}, site.settings))
 
     @env.macro
     def continue_card(heading_level: int = 2) -> str:

@@ -17,6 +17,7 @@ from .agenda import AGENDA_BREAK, agenda
 from .formats import Path_, Paths
 
 PATH_LIST_TEMPLATE = "partials/paths/path-list.html"
+PROGRESS_TOOLS_TEMPLATE = "partials/paths/progress-tools.html"
 PATH_TEMPLATE = "partials/paths/path.html"
 MODULE_PATHS_TEMPLATE = "partials/paths/module-paths.html"
 AGENDA_BUILDER_TEMPLATE = "partials/paths/agenda-builder.html"
@@ -42,16 +43,19 @@ def render_agenda_builder(templates: jinja2.Environment, paths: Paths, modules: 
                                                                   paths_json=paths_json)
 
 
-def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str,
-                     catalogue: dict[str, dict] | None = None) -> str:
-    """Every role and branch with its summary and length, linking to its page, and the progress
-    tools, which check an imported file against the paths and the banks' catalogue."""
+def render_path_list(templates: jinja2.Environment, paths: Paths, modules: dict[str, Module], page_path: str) -> str:
+    """Every role and branch with its summary and length, linking to its page."""
     entries = [(path, link_from(page_path, f"paths/{path.id}.md"),
                 sum(step.module.self_paced_minutes for step in path_steps(path, modules, page_path) if step.required))
                for path in paths.paths]
-    progress_json = json.dumps({"paths": {path.id: path.name for path in paths.paths}, "banks": catalogue or {}},
+    return templates.get_template(PATH_LIST_TEMPLATE).render(entries=entries)
+
+
+def render_progress_tools(templates: jinja2.Environment, paths: Paths, catalogue: dict[str, dict]) -> str:
+    """The progress tools, which check an imported file against the paths and the banks' catalogue."""
+    progress_json = json.dumps({"paths": {path.id: path.name for path in paths.paths}, "banks": catalogue},
                                separators=(",", ":"))
-    return templates.get_template(PATH_LIST_TEMPLATE).render(entries=entries, progress_json=progress_json)
+    return templates.get_template(PROGRESS_TOOLS_TEMPLATE).render(progress_json=progress_json)
 
 
 def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
