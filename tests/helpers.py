@@ -15,6 +15,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Material prints an end-of-life notice on every run unless this is set.
 QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SUB_PATH = "hmis-training"
+# A small bank for sites built from banks alone (macros.quiz.engine).
+INTAKE_BANK = {
+    "title": "Intake basics",
+    "questions": [
+        {"id": "hoh", "type": "single", "prompt": "Who answers the household's questions?",
+         "options": [{"text": "The head of household", "correct": True}, {"text": "The youngest member"}],
+         "explanation": "Each household has one head of household.", "source": "Good practice (test bank)"},
+        {"id": "consent", "type": "true-false", "prompt": "Consent to share is asked at intake.", "answer": True,
+         "explanation": "It is asked before information is shared.", "source": "Good practice (test bank)"},
+    ],
+}
 
 
 def mkdocs_build(project_dir: Path, site_dir: Path, site_url: str | None = None,

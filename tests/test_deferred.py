@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from helpers import ENGINE_ENV, QUIET_ENV, copy_project, mkdocs_build, quiz_engine_site
+from helpers import ENGINE_ENV, INTAKE_BANK as BANK, QUIET_ENV, copy_project, mkdocs_build, quiz_engine_site
 from macros.deferred import PLACEHOLDER, DeferredHtml, for_build
 
 QUIZ = '<section class="quiz" id="quiz-intake"><p>Whole quiz</p></section>'
@@ -83,16 +83,6 @@ def test_each_build_registers_one_store_and_a_new_build_a_new_one() -> None:
     assert first.plugins.events["post_page"] == [for_build(first).on_post_page]
 
 
-BANK = {
-    "title": "Intake basics",
-    "questions": [
-        {"id": "hoh", "type": "single", "prompt": "Who answers the household's questions?",
-         "options": [{"text": "The head of household", "correct": True}, {"text": "The youngest member"}],
-         "explanation": "Each household has one head of household.", "source": "Good practice (test bank)"},
-        {"id": "consent", "type": "true-false", "prompt": "Consent to share is asked at intake.", "answer": True,
-         "explanation": "Asked before anything is shared.", "source": "Good practice (test bank)"},
-    ],
-}
 EXIT_BANK = {"title": "Exit basics", "questions": [{**BANK["questions"][1], "id": "exit-date"}]}
 
 

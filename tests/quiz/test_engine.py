@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import ENGINE_ENV, mkdocs_build, quiz_engine_site
-
-BANK = {
-    "title": "Intake basics",
-    "questions": [
-        {"id": "hoh", "type": "single", "prompt": "Who answers the household's questions?",
-         "options": [{"text": "The head of household", "correct": True}, {"text": "The youngest member"}],
-         "explanation": "Each household has one head of household.", "source": "Good practice (test bank)"},
-        {"id": "consent", "type": "true-false", "prompt": "Consent to share is asked at intake.", "answer": True,
-         "explanation": "It is asked before information is shared.", "source": "Good practice (test bank)"},
-    ],
-}
+from helpers import ENGINE_ENV, INTAKE_BANK as BANK, mkdocs_build, quiz_engine_site
 
 
 def test_one_bank_and_one_page_build_a_site_with_the_quiz(tmp_path: Path) -> None:
