@@ -1,6 +1,6 @@
 """What a page downloads: our one script and stylesheet, a page part (agenda builder, roster,
 review, progress tools) only on its page and once a visit, also after instant navigation, and the search index
-only when the reader searches (overrides/partials/site/search-on-demand.html)."""
+only when the reader searches (overrides/partials/search/on-demand.html)."""
 
 from __future__ import annotations
 

@@ -82,7 +82,7 @@ def test_multiple_partly_right_names_what_was_missed_and_what_was_wrong(page: Pa
     expect(feedback).to_contain_text("Partly right.")
     letter = {name: q.locator(".quiz__option label", has_text=name).locator(".quiz__letter").inner_text().rstrip(".")
               for name in ("3.01 Name", "3.03 Date of Birth", "4.14 Bed-Night Date")}
-    expect(feedback.locator(".quiz__summary")).to_have_text(
+    expect(feedback.locator(".quiz__by-letter")).to_have_text(
         f"Also right: {letter['3.03 Date of Birth']}. Not right: {letter['4.14 Bed-Night Date']}.")
     # each option says so itself, in words with an icon
     expect(q.locator(".quiz__option", has_text="3.01 Name").locator(".quiz__mark")).to_have_text("\u2713 Right")

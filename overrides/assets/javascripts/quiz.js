@@ -140,7 +140,7 @@
       const letters = (inputs) => inputs.map(letterOf).join(", ");
       const summary = [result.missed.length ? "Also right: " + letters(result.missed) + "." : "",
         result.wrong.length ? "Not right: " + letters(result.wrong) + "." : ""].filter(Boolean).join(" ");
-      if (summary) parts.push(paragraph("quiz__summary", summary));
+      if (summary) parts.push(paragraph("quiz__by-letter", summary));
     }
     if (Array.isArray(answer)) {
       markOptions(question, answer, result);
