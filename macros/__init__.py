@@ -39,7 +39,7 @@ def define_env(env) -> None:
     if _builds and stamp != _code:
         forget_earlier_code()
     _builds, _code = _builds + 1, stamp
-    from . import assets, cache, content, deferred, problems, safe_markdown
+    from . import assets, cache, content, converted_pages, deferred, problems, safe_markdown
     from .templates import template_environment
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
@@ -57,6 +57,7 @@ def define_env(env) -> None:
     assets.give_pages_the_version(env)
     quizzes = define_quiz(env, templates, site.banks, site.settings.quiz.pass_mark_percent)
     held = deferred.for_build(env.conf)  # answer keys and the review's questions: out of search
+    converted_pages.for_build(env.conf, held.nonce)  # a rebuild converts only the pages that changed
     _tooltips = site.reference.tooltips()
     by_id = site.by_id()
     _module_paths = {module.path: path_views.render_module_paths(templates, site.paths, module, by_id)

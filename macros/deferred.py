@@ -15,10 +15,10 @@ rebuild (macros/__init__.py forget_earlier_code), never reaches a stale one.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import secrets
-from itertools import count
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,22 +30,23 @@ from .safe_markdown import Trusted
 PLUGIN_NAME = "hmis-deferred-html"
 # An empty element on a line of its own: Python-Markdown keeps it as raw HTML, character for
 # character, and MkDocs still finds its id for anchor checks ("Jump to the quiz").
-PLACEHOLDER = re.compile(r'<div data-deferred-html="([0-9a-f]{32}-[0-9]+)"(?: id="[^"<>]*")?></div>')
+PLACEHOLDER = re.compile(r'<div data-deferred-html="([0-9a-f]{32}-[0-9a-f]{8}-[0-9]+)"(?: id="[^"<>]*")?></div>')
 
 
 class DeferredHtml:
     """This build's deferred HTML, by page, and the event that puts it back."""
 
     def __init__(self) -> None:
-        self._nonce = secrets.token_hex(16)
-        self._numbers = count(1)
+        self.nonce = secrets.token_hex(16)  # macros/converted_pages.py: a page is the same whatever its nonce
         self._held: dict[str, dict[str, str]] = {}  # page src_uri -> token -> HTML
 
     def hold(self, page: Page, content: str, anchor: str | None = None) -> Trusted:
         """A placeholder for `content` on this page; `anchor` is an id inside it that links target,
         which the placeholder carries so MkDocs' anchor check still finds it."""
-        token = f"{self._nonce}-{next(self._numbers)}"
-        self._held.setdefault(page.file.src_uri, {})[token] = content
+        held = self._held.setdefault(page.file.src_uri, {})
+        # The page's own tokens, numbered the same in every build (macros/converted_pages.py).
+        token = f"{self.nonce}-{hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:8]}-{len(held) + 1}"
+        held[token] = content
         anchor_id = f' id="{html.escape(anchor)}"' if anchor else ""
         return Trusted(f'<div data-deferred-html="{token}"{anchor_id}></div>')
 

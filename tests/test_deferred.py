@@ -50,9 +50,9 @@ def test_a_look_alike_placeholder_an_author_types_stays_as_written() -> None:
     held, module = DeferredHtml(), page()
     real = held.hold(module, QUIZ, "quiz-intake")
     token = re.search(r'"([^"]+)"', real).group(1)
-    nonce, number = token.split("-")
-    look_alikes = [f'<div data-deferred-html="{"0" * 32}-1"></div>',  # a guessed nonce
-                   f'<div data-deferred-html="{nonce[::-1]}-{number}" id="quiz-intake"></div>',
+    nonce, page_hash, number = token.split("-")
+    look_alikes = [f'<div data-deferred-html="{"0" * 32}-{page_hash}-1"></div>',  # a guessed nonce
+                   f'<div data-deferred-html="{nonce[::-1]}-{page_hash}-{number}" id="quiz-intake"></div>',
                    '<div data-deferred-html="1"></div>']
     output = put_back(held, "\n".join([*look_alikes, real]), module)
     assert output == "\n".join([*look_alikes, QUIZ])
@@ -96,7 +96,7 @@ def checking_anchors(project: Path) -> Path:
 def test_a_built_page_has_every_quiz_whole_links_to_them_checked_and_none_in_search(tmp_path: Path) -> None:
     page_text = ('# Intake\n\n[Jump to the quiz](#quiz-intake)\n\n'
                  '## Consent\n\n{{ quiz("intake", only=["consent"]) }}\n\n'
-                 '<div data-deferred-html="00000000000000000000000000000000-1" id="quiz-exit"></div>\n\n'
+                 '<div data-deferred-html="00000000000000000000000000000000-00000000-1" id="quiz-exit"></div>\n\n'
                  '## Quizzes\n\n{{ quiz("intake") }}\n\n{{ quiz("exit") }}\n')
     project = checking_anchors(quiz_engine_site(tmp_path / "alone", {"intake": BANK, "exit": EXIT_BANK}, page_text))
 
