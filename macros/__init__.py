@@ -43,6 +43,7 @@ def define_env(env) -> None:
     from .templates import template_environment
     from .coc import local, settings, views as coc_views
     from .curriculum import modules, views as curriculum_views
+    from .curriculum.training_plan import render_training_plan
     from .paths import views as path_views
     from .practice import views as practice_views
     from .records import views as record_views
@@ -95,6 +96,11 @@ def define_env(env) -> None:
     def coc_documents() -> str:
         """Links to the CoC's documents from local/settings.yml, or where to ask for each."""
         return coc_views.render_settings(templates, coc_views.COC_DOCUMENTS_TEMPLATE, site.settings)
+
+    @env.macro
+    def training_requirements() -> str:
+        """The CoC's training rules from local/settings.yml, or whom to ask while there are none."""
+        return coc_views.render_training_requirements(templates, site.settings, env.page.file.src_uri)
 
     @env.macro
     def glossary() -> str:
@@ -155,8 +161,10 @@ def define_env(env) -> None:
 
     @env.macro
     def training_plan() -> str:
-        """The curriculum matrix an HMIS Lead can paste into the CoC's HMIS Policies and Procedures."""
-        return curriculum_views.render_training_plan(templates, site.modules, site.banks, env.page.file.src_uri)
+        """The plan an HMIS Lead can paste into the CoC's HMIS Policies and Procedures: who takes
+        what, each role's time, every module in detail and the CoC's requirements."""
+        return render_training_plan(templates, list(by_id.values()), site.banks, site.paths, site.settings,
+                                    env.page.file.src_uri)
 
     @env.macro
     def agenda_builder() -> str:

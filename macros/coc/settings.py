@@ -92,6 +92,9 @@ class Training(Strict):
     # open: in every header, as before December 2026; off: never.
     trainer_view: Literal["link", "open", "off"] = "link"
     contact_email: Email = None  # the HMIS Lead's address for records; else help_desk.email
+    # The CoC's own rules, one a line: who finishes which path, by when, how often to retrain, how
+    # completion is recorded. Shown on "Your CoC" and in the training plan.
+    requirements: list[Text] = []
 
 
 def _longer_each_time(days: list[int]) -> list[int]:

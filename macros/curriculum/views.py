@@ -1,5 +1,5 @@
-"""The curriculum on screen: lists of modules, the training plan, the glossary and the data
-element reference tables."""
+"""The curriculum on screen: lists of modules, the glossary and the data element reference
+tables (the training plan has a file of its own)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ import string
 import jinja2
 
 from ..templates import link_from
-from .modules import AUDIENCE_LABELS, Module
+from .modules import Module
 from .reference import Family, Glossary, Term, first_letter
-from ..quiz.formats import Bank
 
 MODULE_LIST_TEMPLATE = "partials/curriculum/module-list.html"
-TRAINING_PLAN_TEMPLATE = "partials/curriculum/training-plan.html"
 GLOSSARY_TEMPLATE = "partials/curriculum/glossary.html"
 DATA_ELEMENTS_TEMPLATE = "partials/curriculum/data-elements.html"
 
@@ -23,14 +21,6 @@ def render_module_list(templates: jinja2.Environment, modules: list[Module], pag
     """Links to the modules, relative to the page that shows them, so MkDocs checks them."""
     entries = [(module, link_from(page_path, module.path)) for module in modules]
     return templates.get_template(MODULE_LIST_TEMPLATE).render(entries=entries)
-
-
-def render_training_plan(templates: jinja2.Environment, modules: list[Module], banks: dict[str, Bank],
-                         page_path: str) -> str:
-    entries = [(module, link_from(page_path, module.path), len(banks[module.id].questions)) for module in modules]
-    return templates.get_template(TRAINING_PLAN_TEMPLATE).render(
-        entries=entries, total_minutes=sum(module.meta.minutes for module in modules),
-        self_paced_minutes=sum(module.self_paced_minutes for module in modules), audiences=AUDIENCE_LABELS)
 
 
 def term_anchor(term: str) -> str:

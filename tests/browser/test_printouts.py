@@ -12,11 +12,14 @@ from helpers import PROJECT_DIR
 from macros.content import load_content
 
 
-def pdf_pages(page: Page, printing: str) -> int:
+def pdf_pages(page: Page, printing: str | None = None) -> int:
+    """Pages printed on Letter paper, as a print button would (it sets a `printing` class) or else as is."""
     page.emulate_media(media="print")
-    page.evaluate(f"document.documentElement.classList.add('{printing}')")
+    if printing:
+        page.evaluate(f"document.documentElement.classList.add('{printing}')")
     pdf = page.pdf(format="Letter")
-    page.evaluate(f"document.documentElement.classList.remove('{printing}')")
+    if printing:
+        page.evaluate(f"document.documentElement.classList.remove('{printing}')")
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
@@ -61,3 +64,14 @@ def test_letters_match_on_screen_in_the_handout_and_in_the_key(page: Page) -> No
     first_row = page.locator(".answer-key__grid tbody tr").first.locator("td")
     expect(first_row.nth(0)).to_have_text("1")
     assert letter_on_screen.rstrip(".") in first_row.nth(1).inner_text().split(", ")
+
+
+def test_the_training_plan_prints_its_matrix_whole_on_one_page(page: Page) -> None:
+    """The audit's printout ran to 12 pages of narrow columns with rows split across pages."""
+    page.goto("paths/training-plan/")
+    page.set_viewport_size({"width": 816, "height": 1056})  # a Letter page at 96 pixels an inch
+    page.emulate_media(media="print")
+    matrix = page.locator(".training-plan__matrix")
+    assert matrix.evaluate("element => getComputedStyle(element).breakInside") == "avoid"  # never split
+    assert matrix.bounding_box()["height"] < 900  # so it fits a page: 11 inches less the margins
+    assert pdf_pages(page) <= 9
