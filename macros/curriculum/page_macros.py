@@ -16,6 +16,7 @@ import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel
 
+from ..cache import kept
 from ..loader import read_text
 from ..pages import Page
 from ..problems import Problem
@@ -244,8 +245,12 @@ def templates_of(page: Page) -> list[tuple[str, int]]:
 
 def find_calls(pages: list[Page], docs_dir: Path, settings: type[BaseModel],
                extra_variables: Iterable[str] = ()) -> tuple[list[Call], list[Problem]]:
-    """Every macro call in the pages that render macros, and every problem the build would hit in them."""
-    names = PageNames.of_package()
+    """Every macro call in the pages that render macros, and every problem the build would hit in them.
+    While the code is unchanged (macros/cache.py), the package's names are read once, and a page
+    text parsed by the build before is not parsed again."""
+    earlier = kept("page macro checks")
+    names = earlier.get("names") or earlier.setdefault("names", PageNames.of_package())
+    parsed_before, parsed = earlier.get("parsed", {}), {}
     known = {*names.macros, *names.variables, *MKDOCS_MACROS_VARIABLES, *MKDOCS_MACROS_MACROS, *JINJA_NAMES,
              *extra_variables}
     calls, problems = [], []
@@ -254,7 +259,7 @@ def find_calls(pages: list[Page], docs_dir: Path, settings: type[BaseModel],
             continue
         for source, first_line in templates_of(page):
             try:
-                tree = PAGES.parse(source)
+                tree = parsed[source] = parsed_before.get(source) or PAGES.parse(source)
             except jinja2.TemplateSyntaxError as error:
                 problems.append(Problem(page.shown_as, first_line + (error.lineno or 1) - 1, "", f"macro syntax "
                                         f"error: {error.message.rstrip('.')}; to show {{{{ or {{% as text, put "
@@ -268,5 +273,6 @@ def find_calls(pages: list[Page], docs_dir: Path, settings: type[BaseModel],
             checker.check(tree)
             calls += checker.calls
             problems += checker.problems
+    earlier["parsed"] = parsed  # only this build's pages: an edited page's old text goes
     return calls, problems
 
