@@ -15,6 +15,7 @@ from .coc.settings import Settings, load_settings
 from .curriculum.calls import callout_slots, check_case_calls, check_ids, check_quiz_calls, id_rules
 from .curriculum.coverage import check_curriculum
 from .curriculum.modules import LEVELS, Module, load_local_modules, load_modules, nav_paths
+from .curriculum.timing import check_timing
 from .curriculum.page_macros import find_calls
 from .curriculum.reference import Reference, load_reference
 from .curriculum.teaches import check_teaches
@@ -97,6 +98,9 @@ def load_content(project_dir: Path, docs_dir: Path, nav: object, extra_variables
     checkable = {bank_id: bank for bank_id, bank in banks.items()
                  if bank_id not in upstream_ids | local_ids or bank_id in {module.id for module, _ in module_pages}}
     problems += check_teaches(checkable, module_pages, pages, quizzes_shown)
+    for module, page in module_pages:
+        questions = len(banks[module.id].questions) if module.id in banks else 0
+        problems += check_timing(page, module.timing, module.meta.minutes, questions)
     for module, page in module_pages:  # where the page's "Jump to the quiz" link goes
         if module.id in bank_ids and (page, module.id) not in quizzes_shown:
             problems.append(Problem(page, 1, "", f'a module shows its own quiz, so learners can pass it: add '

@@ -16,6 +16,7 @@ from ..loader import not_a_mapping, read_text, validate
 from ..problems import Problem
 from ..safe_yaml import read_yaml
 from ..pages import LOCAL_PAGES_DIR, front_matter
+from .timing import Timing, timing_of
 
 LEVELS = ("introductory", "advanced")
 DATA_STANDARDS = "FY2026 HMIS Data Standards (effective 1 October 2025)"
@@ -62,6 +63,7 @@ class Module:
     activities: tuple[str, ...] = ()   # the titles of its activities
     words: int = 0                     # what a learner reads: see reading_words
     self_paced_minutes: int = 0        # set once the bank is known: see with_questions
+    timing: Timing | str | None = None  # its trainer notes' timing, or what is wrong with it (timing.py)
 
     def with_questions(self, questions: int) -> Module:
         """The module with its self-paced estimate: reading at 200 words a minute, and about a
@@ -109,7 +111,7 @@ def load_module(page: Path, docs_dir: Path, shown_as: str, meta_model: type[Modu
     if meta is None:
         return None, problems
     return Module(page.stem, path or page.relative_to(docs_dir).as_posix(), meta, objectives_of(text),
-                  tuple(ACTIVITY.findall(text)), reading_words(text)), []
+                  tuple(ACTIVITY.findall(text)), reading_words(text), timing=timing_of(text)), []
 
 
 def load_local_module(page: Path, project_dir: Path, shown_as: str) -> tuple[Module | None, list[Problem]]:

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, expect
 
 from helpers import PROJECT_DIR, SUB_PATH, copy_project, mkdocs_build, open_trainer_tools
 from macros.coc.settings import SETTINGS_FILE, load_settings
+from macros.content import load_content
 
 MODULE = "introductory/security-privacy/"
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
@@ -187,17 +189,30 @@ def test_handout_prints_without_answers_and_the_key_prints_them(page: Page) -> N
 
 
 def test_the_agenda_builder_computes_clock_times(page: Page) -> None:
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    content = load_content(PROJECT_DIR, PROJECT_DIR / "docs", config["nav"], config["extra"])
+    by_id = content.by_id()
+    modules = [by_id[step.module] for step in content.paths.get("trainer").steps if step.required]
     page.goto("agenda/")
     page.get_by_label("Start from a learning path").select_option("trainer")
     page.get_by_label("Start time").fill("13:30")
     page.get_by_label("Break after each module (minutes)").fill("15")
     rows = page.locator(".agenda-builder__table tbody tr")
-    expect(rows).to_have_count(3)
-    expect(rows.nth(0)).to_have_text("13:30 to 14:10Train the Trainer")
-    expect(rows.nth(1)).to_have_text("14:10 to 14:25Break")
-    expect(rows.nth(2)).to_have_text("14:25 to 15:05Creating a Culture of Data Literacy")
+    expected, clock = [], 13 * 60 + 30
+
+    def time(minutes: int) -> str:
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+    for number, module in enumerate(modules):
+        if number:
+            expected.append(f"{time(clock)} to {time(clock + 15)}Break")
+            clock += 15
+        expected.append(f"{time(clock)} to {time(clock + module.meta.minutes)}{module.meta.title}")
+        clock += module.meta.minutes
+    expect(rows).to_have_text(expected)
+    total = sum(module.meta.minutes for module in modules)
     expect(page.locator(".agenda-builder__total")).to_have_text(
-        "2 modules, 80 minutes of training; ends at 15:05.")
+        f"{len(modules)} modules, {total} minutes of training; ends at {time(clock)}.")
 
 
 def test_a_path_answer_key_prints_every_module_of_the_path(page: Page) -> None:
