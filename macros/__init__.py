@@ -122,7 +122,8 @@ def define_env(env) -> None:
         """Every role's path and every branch, for the "Choose your role" page, and the progress
         tools (deferred: their catalogue of every question is big, and no one searches it)."""
         return (path_views.render_path_list(templates, site.paths, by_id, env.page.file.src_uri) + "\n\n" +
-                held.hold(env.page, path_views.render_progress_tools(templates, site.paths, catalogue)))
+                held.hold(env.page, path_views.render_progress_tools(templates, site.paths, catalogue),
+                          path_views.PROGRESS_TOOLS_ANCHOR))
 
     @env.macro
     def path_page(path_id: str) -> str:

@@ -84,6 +84,8 @@ def test_paths_and_training_plan_are_built_from_the_data(tmp_path: Path) -> None
     steps_table = end_user.split('class="path-agenda"')[0]
     assert steps_table.count("<tr>") == 1 + len(end_user_steps)  # a header row and one row per module
     assert "Optional" in end_user and "minutes for the required modules" in end_user
+    # Progress lives in this browser: every path page says so and links to the export (audit M-6).
+    assert '<a href="../#your-progress">Your progress</a>' in end_user and 'id="your-progress"' in chooser
     plan = (site / "paths" / "training-plan" / "index.html").read_text(encoding="utf-8")
     every_module = content.by_id()  # a fork's own modules too
     assert plan.count("Quiz: ") == len(every_module.keys() & content.banks.keys())

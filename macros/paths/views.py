@@ -18,6 +18,7 @@ from .formats import Path_, Paths
 
 PATH_LIST_TEMPLATE = "partials/paths/path-list.html"
 PROGRESS_TOOLS_TEMPLATE = "partials/paths/progress-tools.html"
+PROGRESS_TOOLS_ANCHOR = "your-progress"  # on "Choose your role"; each path page links there
 PATH_TEMPLATE = "partials/paths/path.html"
 MODULE_PATHS_TEMPLATE = "partials/paths/module-paths.html"
 AGENDA_BUILDER_TEMPLATE = "partials/paths/agenda-builder.html"
@@ -55,7 +56,8 @@ def render_progress_tools(templates: jinja2.Environment, paths: Paths, catalogue
     """The progress tools, which check an imported file against the paths and the banks' catalogue."""
     progress_json = json.dumps({"paths": {path.id: path.name for path in paths.paths}, "banks": catalogue},
                                separators=(",", ":"))
-    return templates.get_template(PROGRESS_TOOLS_TEMPLATE).render(progress_json=progress_json)
+    return templates.get_template(PROGRESS_TOOLS_TEMPLATE).render(progress_json=progress_json,
+                                                                  anchor=PROGRESS_TOOLS_ANCHOR)
 
 
 def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modules: dict[str, Module],
@@ -74,6 +76,7 @@ def render_path(templates: jinja2.Environment, paths: Paths, path_id: str, modul
         required_count=sum(step.required for step in steps), modules_json=json.dumps(progress),
         pass_mark=settings.quiz.pass_mark_percent, agenda=agenda([step.module for step in steps if step.required]),
         agenda_break=AGENDA_BREAK, agenda_link=link_from(page_path, "agenda.md"), answer_key=Markup(answer_key),
+        progress_tools_link=link_from(page_path, "paths/index.md") + "#" + PROGRESS_TOOLS_ANCHOR,
         record=Markup(record))
 
 
