@@ -73,7 +73,9 @@ class _NoRawHtml(Extension):
 # Characters Markdown would act on. Our partials are read again as Markdown by the page (they hold
 # Markdown links, which MkDocs checks), so a value they show has these written as character
 # references: the browser shows the same text, and Markdown sees nothing to act on.
-MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()!|"})
+MARKDOWN_ACTIVE_CHARS = "\\`*_{}[]()!|"
+MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in MARKDOWN_ACTIVE_CHARS})
+MARKDOWN_ACTIVE = re.compile(f"[{re.escape(MARKDOWN_ACTIVE_CHARS)}]")
 TAG = re.compile(r"(<[^>]*>)")
 # Text without any of these is shown exactly as it is (most ids, numbers and short labels).
 ESCAPED_OR_INERT = re.compile(r"[&<>\"'\\`*_{}\[\]()!|]")
@@ -90,6 +92,8 @@ def inert(value: object) -> Markup:
     if isinstance(value, Trusted):
         return value
     if isinstance(value, Markup):
+        if MARKDOWN_ACTIVE.search(value) is None:  # nothing to write as a reference, in tags or out
+            return Markup(value)
         return Markup("".join(part if part.startswith("<") else part.translate(MARKDOWN_INERT)
                               for part in TAG.split(str(value))))
     text = str(value)
