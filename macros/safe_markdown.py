@@ -102,6 +102,15 @@ def inert(value: object) -> Markup:
     return Markup(html.escape(text).translate(MARKDOWN_INERT))
 
 
+def inert_shown(value: object) -> object:
+    """`inert` as the templates' finalize, which autoescaping follows: text with nothing to escape
+    or make inert is given back as it is, for autoescaping leaves it as it is too (no Markup made
+    twice for each of the hundreds of thousands of values a build shows)."""
+    if value.__class__ is str and ESCAPED_OR_INERT.search(value) is None:
+        return value
+    return inert(value)
+
+
 def inert_once(value: Markup) -> Trusted:
     """HTML made inert now rather than each time a template shows it: for the text of a question,
     which its quiz, the answer keys and the review page all show."""
