@@ -126,6 +126,22 @@ def inert_data(value: object) -> object:
     return inert(value) if isinstance(value, str) else value
 
 
+def _toc_only_where_needed(toc: Treeprocessor) -> None:
+    """The toc extension gives headings ids and links, and puts a table of contents at its marker;
+    in a text with neither, as nearly every bank text is, it would only build an empty table of
+    contents that nothing shows, for each of a bank's texts."""
+    run = toc.run
+
+    def run_where_needed(root: etree.Element) -> None:
+        marker = getattr(toc, "marker", "")
+        if any(isinstance(element.tag, str) and (toc.header_rgx.match(element.tag)
+                                                  or (marker and element.text and marker in element.text))
+               for element in root.iter()):
+            run(root)
+
+    toc.run = run_where_needed  # type: ignore[method-assign]
+
+
 class SafeMarkdown:
     """Converts bank text to HTML with the site's Markdown extensions, safely. A text converted by
     an earlier build in this process with the same code and settings is not converted again
@@ -144,6 +160,8 @@ class SafeMarkdown:
             for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
                 if name in registry:
                     registry.deregister(name)
+            if "toc" in self._md.treeprocessors:
+                _toc_only_where_needed(self._md.treeprocessors["toc"])
         return self._md
 
     def block(self, text: str) -> str:
