@@ -160,6 +160,7 @@ class QuizRenderer:
         return self._block[text]
 
     def _inline_html(self, text: str) -> Trusted:
+        """One line of inline Markdown as HTML, made inert once here."""
         if text not in self._inline:
             self._inline[text] = inert_once(self.templates.filters["markdown_inline"](text))
         return self._inline[text]
