@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +17,7 @@ from .safe_yaml import Path_, children, field_path, read_yaml
 from .formats import describe, field_names, path_of, union_tags
 
 BOM = b"\xef\xbb\xbf"
+COLLECTIONS = (yaml.MappingNode, yaml.SequenceNode)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -54,7 +58,8 @@ def node_at(root: yaml.Node, path: Path_) -> tuple[yaml.Node, int]:
 
 def duplicate_keys(root: yaml.Node) -> list[tuple[Path_, int, str]]:
     """YAML lets a repeated key silently replace the first; an editor almost never means that.
-    Each node is visited once, however many aliases repeat it."""
+    Each list and mapping is visited once, however many aliases repeat it; single values, which
+    hold no keys, are not visited at all (a bank has tens of thousands)."""
     found, todo, seen = [], [(root, ())], set()
     while todo:
         node, path = todo.pop()
@@ -71,7 +76,7 @@ def duplicate_keys(root: yaml.Node) -> list[tuple[Path_, int, str]]:
                     found.append((path + (key.value,), line, f"duplicate key '{key.value}' (first at line "
                                   f"{first_line[key.value]}); YAML keeps only the last one, so remove one"))
                 first_line.setdefault(key.value, line)
-        todo += [(child, path + (place,)) for place, child in children(node)]
+        todo += [(child, path + (place,)) for place, child in children(node) if isinstance(child, COLLECTIONS)]
     return sorted(found, key=lambda item: item[1])
 
 
@@ -113,10 +118,30 @@ def validate(model: type[M], data: object, root: yaml.Node | None, shown_as: str
         return None, problems
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Parsing a file makes tens of thousands of objects (nodes, marks, data) that never refer to
+    each other in a circle, so reference counting frees them; the cycle collector, run meanwhile
+    again and again as they are made, would only go over every object of the build for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_file(model: type[M], path: Path, shown_as: str,
               needs: str) -> tuple[M | None, yaml.Node | None, list[Problem]]:
     """Parse and validate one YAML file: the model, the node tree (for further checks with
     lines) and every problem, repeated keys included. `needs` says what an empty file lacks."""
+    with collection_paused():
+        return _load_file(model, path, shown_as, needs)
+
+
+def _load_file(model: type[M], path: Path, shown_as: str,
+               needs: str) -> tuple[M | None, yaml.Node | None, list[Problem]]:
     root, data, problems = read_yaml_file(path, shown_as)
     if problems:
         return None, None, problems

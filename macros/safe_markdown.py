@@ -73,7 +73,9 @@ class _NoRawHtml(Extension):
 # Characters Markdown would act on. Our partials are read again as Markdown by the page (they hold
 # Markdown links, which MkDocs checks), so a value they show has these written as character
 # references: the browser shows the same text, and Markdown sees nothing to act on.
-MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()!|"})
+MARKDOWN_ACTIVE_CHARS = "\\`*_{}[]()!|"
+MARKDOWN_INERT = str.maketrans({char: f"&#{ord(char)};" for char in MARKDOWN_ACTIVE_CHARS})
+MARKDOWN_ACTIVE = re.compile(f"[{re.escape(MARKDOWN_ACTIVE_CHARS)}]")
 TAG = re.compile(r"(<[^>]*>)")
 # Text without any of these is shown exactly as it is (most ids, numbers and short labels).
 ESCAPED_OR_INERT = re.compile(r"[&<>\"'\\`*_{}\[\]()!|]")
@@ -90,12 +92,23 @@ def inert(value: object) -> Markup:
     if isinstance(value, Trusted):
         return value
     if isinstance(value, Markup):
+        if MARKDOWN_ACTIVE.search(value) is None:  # nothing to write as a reference, in tags or out
+            return Markup(value)
         return Markup("".join(part if part.startswith("<") else part.translate(MARKDOWN_INERT)
                               for part in TAG.split(str(value))))
     text = str(value)
     if ESCAPED_OR_INERT.search(text) is None:  # a build shows tens of thousands of these
         return Markup(text)
     return Markup(html.escape(text).translate(MARKDOWN_INERT))
+
+
+def inert_shown(value: object) -> object:
+    """`inert` as the templates' finalize, which autoescaping follows: text with nothing to escape
+    or make inert is given back as it is, for autoescaping leaves it as it is too (no Markup made
+    twice for each of the hundreds of thousands of values a build shows)."""
+    if value.__class__ is str and ESCAPED_OR_INERT.search(value) is None:
+        return value
+    return inert(value)
 
 
 def inert_once(value: Markup) -> Trusted:
@@ -111,6 +124,22 @@ def inert_data(value: object) -> object:
     if isinstance(value, list):
         return [inert_data(item) for item in value]
     return inert(value) if isinstance(value, str) else value
+
+
+def _toc_only_where_needed(toc: Treeprocessor) -> None:
+    """The toc extension gives headings ids and links, and puts a table of contents at its marker;
+    in a text with neither, as nearly every bank text is, it would only build an empty table of
+    contents that nothing shows, for each of a bank's texts."""
+    run = toc.run
+
+    def run_where_needed(root: etree.Element) -> None:
+        marker = getattr(toc, "marker", "")
+        if any(isinstance(element.tag, str) and (toc.header_rgx.match(element.tag)
+                                                  or (marker and element.text and marker in element.text))
+               for element in root.iter()):
+            run(root)
+
+    toc.run = run_where_needed  # type: ignore[method-assign]
 
 
 class SafeMarkdown:
@@ -131,6 +160,8 @@ class SafeMarkdown:
             for registry, name in ((self._md.preprocessors, "html_block"), (self._md.inlinePatterns, "html")):
                 if name in registry:
                     registry.deregister(name)
+            if "toc" in self._md.treeprocessors:
+                _toc_only_where_needed(self._md.treeprocessors["toc"])
         return self._md
 
     def block(self, text: str) -> str:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from .cache import kept
-from .safe_markdown import SafeMarkdown, Trusted, inert
+from .safe_markdown import SafeMarkdown, Trusted, inert_shown
 
 
 def long_date(value: date) -> str:
@@ -44,7 +44,7 @@ def template_environment(config: MkDocsConfig) -> jinja2.Environment:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(config.theme.dirs),
         autoescape=True,
-        finalize=inert,  # every value shown is escaped for HTML and inert as Markdown
+        finalize=inert_shown,  # every value shown is escaped for HTML and inert as Markdown
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -136,3 +136,18 @@ def test_a_quoted_text_over_several_lines_is_not_suspected() -> None:
 def test_a_control_character_is_reported_at_its_line() -> None:
     assert problems_of("title: ok\nquestions: [a\x00b]\n") == [
         "x.yml:2: YAML syntax error: the character #x0000 is not allowed in YAML; delete it"]
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: [1, 2.5, .nan, 2026-01-02, ~, true, '7']\n", "base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n",
+    "=: x\n", "1: one\n'1': text one\n", "a: &a [x, {y: z}]\nb: *a\n", "s: !!set {x, y}\n", "b: !!binary aGk=\n",
+    "? [a, b]\n: c\n", "- !!str 12\n- !!int '3'\n", "k: v\nk: w\n"])
+def test_data_is_what_the_yaml_safe_loader_makes(text: str) -> None:
+    import yaml
+    root, data, problems = read_yaml(text, "x.yml")
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        assert data is None and len(problems) == 1
+    else:
+        assert repr(data) == repr(expected) and problems == []

@@ -93,3 +93,17 @@ def test_inert_text_is_escaped_and_markdown_cannot_act_on_it() -> None:
 
 def test_a_details_block_written_open_stays_open(md: SafeMarkdown) -> None:
     assert md.block('???+ note "More"\n    Inside.').startswith('<details class="note" open="open">')
+
+
+def test_headings_and_a_toc_marker_still_get_the_toc_extensions_work(md: SafeMarkdown) -> None:
+    assert md.block("## Who can see what").startswith('<h2 id="who-can-see-what">Who can see what<a class="headerlink"')
+    assert md.block("Setext\n------").startswith('<h2 id="setext">')
+    assert md.block("[TOC]\n\n## Part").startswith('<div class="toc">\n<ul>\n<li><a href="#part">Part</a>')
+
+
+@pytest.mark.parametrize("value", ["plain", "a_b", "<b>", "it's", 3, None, "", "Question 1"])
+def test_the_templates_finalize_shows_what_inert_shows(value: object) -> None:
+    from markupsafe import Markup, escape
+    from macros.safe_markdown import inert, inert_shown
+    assert escape(inert_shown(value)) == escape(inert(value))
+    assert inert(Markup("<p>Question <strong>1</strong>?</p>")) == "<p>Question <strong>1</strong>?</p>"

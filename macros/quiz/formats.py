@@ -141,12 +141,14 @@ class Bank(Model):
     }
     title: Text = Field("Check your understanding", description="Shown above the questions.")
     questions: list[Question] = Field(min_length=1)
-    # Where the bank was read from, for checks made after loading that need its lines (set by banks.py).
+    # Where the bank was read from, for checks made after loading that need its lines (set by banks.py):
+    # each question's line and its fields' lines, not the whole node tree, which a build would
+    # otherwise keep (tens of thousands of objects for the garbage collector to go over, again and again).
     _file: str = PrivateAttr("")
-    _root: yaml.Node | None = PrivateAttr(None)
+    _lines: list[tuple[int, dict[str, int]]] = PrivateAttr(default_factory=list)
 
     def read_from(self, shown_as: str, root: yaml.Node) -> Bank:
-        self._file, self._root = shown_as, root
+        self._file, self._lines = shown_as, question_lines(root)
         return self
 
     @property
@@ -155,4 +157,24 @@ class Bank(Model):
 
     def place_of(self, index: int, field: str) -> tuple[str, int]:
         """The file and line of a question's field, or of the question when the field is not written."""
-        return self._file, node_at(self._root, ("questions", index, field))[1] if self._root is not None else 1
+        if index >= len(self._lines):
+            return self._file, 1
+        line, fields = self._lines[index]
+        return self._file, fields.get(field, line)
+
+
+def question_lines(root: yaml.Node) -> list[tuple[int, dict[str, int]]]:
+    """Each question's line and the line of each of its keys (the first, if one is repeated), as
+    node_at finds them."""
+    questions, _ = node_at(root, ("questions",))
+    if questions is root or not isinstance(questions, yaml.SequenceNode):
+        return []
+    lines = []
+    for question in questions.value:
+        fields: dict[str, int] = {}
+        if isinstance(question, yaml.MappingNode):
+            for key, _ in question.value:
+                if isinstance(key, yaml.ScalarNode):
+                    fields.setdefault(key.value, key.start_mark.line + 1)
+        lines.append((question.start_mark.line + 1, fields))
+    return lines

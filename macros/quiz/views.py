@@ -90,6 +90,9 @@ class QuizRenderer:
         self.pass_mark = pass_mark
         self._views: dict[str, list[QuestionView]] = {}
         self._question_html: dict[tuple[str, str], Trusted] = {}
+        # Each text as HTML made inert, by text: banks repeat sources, options and feedback.
+        self._block: dict[str, Trusted] = {}
+        self._inline: dict[str, Trusted] = {}
 
     def reuse_views(self, earlier: dict[str, tuple[Bank, list[QuestionView]]]) -> None:
         """Take the views an earlier build made of banks that are still the very same objects
@@ -150,34 +153,37 @@ class QuizRenderer:
         entries = [(title, self.views(bank_id)) for title, bank_id in sections]
         return self.templates.get_template(ANSWER_KEY_TEMPLATE).render(entries=entries)
 
+    def _block_html(self, text: str) -> Trusted:
+        """Block Markdown as HTML, made inert once here: a question is shown up to four times a build."""
+        if text not in self._block:
+            self._block[text] = inert_once(self.templates.filters["markdown"](text))
+        return self._block[text]
+
+    def _inline_html(self, text: str) -> Trusted:
+        """One line of inline Markdown as HTML, made inert once here."""
+        if text not in self._inline:
+            self._inline[text] = inert_once(self.templates.filters["markdown_inline"](text))
+        return self._inline[text]
+
     def _view(self, bank_id: str, number: int, question: Question) -> QuestionView:
-        markdown, markdown_inline = self.templates.filters["markdown"], self.templates.filters["markdown_inline"]
-
-        def block(text: str) -> Markup:  # shown up to four times a build: made inert once, here
-            return inert_once(markdown(text))
-
-        def inline(text: str) -> Markup:
-            return inert_once(markdown_inline(text))
-
+        block, inline = self._block_html, self._inline_html
         options: list[OptionView] = []
         answer: list[Markup] = []
         answer_label = "Answer"
         accept, number_answer, tolerance = None, None, 0.0
         if isinstance(question, ChoiceQuestion):
-            options = [
-                OptionView(str(index), inline(option.text), option.correct,
-                           block(option.feedback) if option.feedback else None)
-                for index, option in enumerate(question.options)
-            ]
+            order = list(enumerate(question.options))
             if question.shuffle:  # the same order on every build, different for each question
-                random.Random(f"{bank_id}/{question.id}").shuffle(options)
+                random.Random(f"{bank_id}/{question.id}").shuffle(order)
+            options = [OptionView(str(index), inline(option.text), option.correct,
+                                  block(option.feedback) if option.feedback else None, LETTERS[place])
+                       for place, (index, option) in enumerate(order)]
             answer_label = "Right answers" if sum(option.correct for option in options) > 1 else "Answer"
         elif isinstance(question, TrueFalseQuestion):
-            options = [OptionView(value, Markup(value.capitalize()), (value == "true") == question.answer, None)
-                       for value in ("true", "false")]
-        options = [replace(option, letter=LETTERS[index]) for index, option in enumerate(options)]
-        if options:  # a room votes by letter, and every key names it
-            answer = [inert_once(Markup(f"{option.letter}. ") + option.label) for option in options if option.correct]
+            options = [OptionView(value, Trusted(value.capitalize()), (value == "true") == question.answer, None, letter)
+                       for value, letter in (("true", "A"), ("false", "B"))]
+        if options:  # a room votes by letter, and every key names it; both parts are inert already
+            answer = [Trusted(f"{option.letter}. {option.label}") for option in options if option.correct]
         if isinstance(question, ShortQuestion) and question.accept is None:
             number_answer = question.number if question.computed is None else practice.answer(question.computed)
             tolerance = question.tolerance or 0.0

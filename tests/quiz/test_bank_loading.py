@@ -63,3 +63,20 @@ def test_load_banks_keys_by_file_name_and_rejects_bad_names(tmp_path: Path) -> N
 def test_field_path_reads_like_the_yaml() -> None:
     assert field_path(("questions", 3, "options", 0, "text")) == "questions[3].options[0].text"
     assert field_path(()) == ""
+
+
+def test_a_loaded_bank_still_knows_each_question_and_field_line(tmp_path: Path) -> None:
+    """Checks made after loading (teaches:) name a field's line, or the question's when it is not
+    written, though the bank keeps no YAML tree."""
+    bank_file = tmp_path / "lines.yml"
+    bank_file.write_text(
+        "questions:\n"
+        "  - id: first\n    type: true-false\n    answer: true\n    prompt: P\n    explanation: E\n"
+        "    source: 24 CFR 578.7\n"
+        "  - id: second\n    type: true-false\n    answer: false\n    prompt: P\n    explanation: E\n"
+        "    source: 24 CFR 578.7\n    teaches: who-can-see-what\n", encoding="utf-8")
+    bank, problems = load_bank(bank_file, "lines.yml")
+    assert problems == [] and bank is not None
+    assert bank.place_of(0, "teaches") == ("lines.yml", 2)
+    assert bank.place_of(1, "teaches") == ("lines.yml", 14)
+    assert bank.place_of(1, "prompt") == ("lines.yml", 11)
