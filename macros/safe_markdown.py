@@ -24,8 +24,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .cache import kept
 
-# One line of words and punctuation that Markdown would only wrap: no markup, no list or heading start.
-PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s)(?!.*_)[\w ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-]*")
+# One line of words and punctuation that Markdown would only wrap: no markup, no list, heading,
+# admonition (!!!) or details (???) start.
+PLAIN_TEXT = re.compile(r"(?![-+:#>]|\d+[.)]\s|!!!|\?\?\?)(?!.*_)[\w ,.;:'\"()?!/%$+\u2013\u2014\u2018\u2019\u201c\u201d-]*")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Whitespace, control characters and the invisible ones a browser also drops from an address.
@@ -130,11 +131,13 @@ def _toc_only_where_needed(toc: Treeprocessor) -> None:
     """The toc extension gives headings ids and links, and puts a table of contents at its marker;
     in a text with neither, as nearly every bank text is, it would only build an empty table of
     contents that nothing shows, for each of a bank's texts."""
-    run = toc.run
+    run, headings = toc.run, getattr(toc, "header_rgx", None)
+    if headings is None:  # a later Python-Markdown that names it otherwise: always run, as before
+        return
 
     def run_where_needed(root: etree.Element) -> None:
         marker = getattr(toc, "marker", "")
-        if any(isinstance(element.tag, str) and (toc.header_rgx.match(element.tag)
+        if any(isinstance(element.tag, str) and (headings.match(element.tag)
                                                   or (marker and element.text and marker in element.text))
                for element in root.iter()):
             run(root)

@@ -55,7 +55,8 @@ def test_plain_text_skips_markdown_but_gives_the_same_html(md: SafeMarkdown, tex
 
 
 @pytest.mark.parametrize("text", ["- a list", "1. a list", "# heading", "> quote", ": definition",
-                                  "*emphasis*", "snake_case", "a [link](https://x.org)", "two\nlines"])
+                                  "*emphasis*", "snake_case", "a [link](https://x.org)", "two\nlines",
+                                  "!!! note", "??? note"])
 def test_text_with_markup_still_goes_through_markdown(text: str) -> None:
     from macros.safe_markdown import PLAIN_TEXT
     assert PLAIN_TEXT.fullmatch(text) is None
