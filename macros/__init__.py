@@ -201,9 +201,11 @@ def define_env(env) -> None:
 def catalogue_keeping_views(made: ContentCache, quizzes: QuizRenderer, markdown_settings: tuple) -> dict[str, dict]:
     """quizzes.progress_catalogue(), which turns every bank's questions into HTML (QuizRenderer's
     views): a bank the cache gave back unchanged keeps what an earlier build made of it with the
-    same Markdown settings, so a rebuild turns only the edited bank's questions into HTML again."""
+    same Markdown settings, views and rendered questions, so a rebuild turns only the edited bank's
+    questions into HTML again."""
     kept = made.derive("question views", markdown_settings, dict)  # bank id -> (bank, its question views)
     quizzes.reuse_views(kept)
+    quizzes.reuse_question_html(made.derive("question html", markdown_settings, dict))
     catalogue = quizzes.progress_catalogue()
     kept.clear()
     kept.update(quizzes.views_made())

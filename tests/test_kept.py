@@ -1,6 +1,6 @@
-"""What a process keeps between builds (macros/cache.py's kept): compiled partials and converted bank
-text are reused by the next build, and never once the code, settings or source they came from
-change."""
+"""What a process keeps between builds (macros/cache.py's kept): compiled partials, converted bank
+text and rendered questions are reused by the next build, and never once the code, settings or
+source they came from change."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 import jinja2
 from mkdocs.config import load_config
 
-from helpers import PROJECT_DIR
+from helpers import INTAKE_BANK, PROJECT_DIR
 from macros.cache import kept
-from macros.safe_markdown import SafeMarkdown
+from macros.quiz.formats import Bank
+from macros.quiz.views import QuizRenderer
+from macros.safe_markdown import SafeMarkdown, Trusted
 from macros.templates import CompiledPartials
 
 
@@ -59,3 +61,28 @@ def test_bank_text_converted_by_an_earlier_build_is_not_converted_again_unless_s
     config.mdx_configs = {**config.mdx_configs, "toc": {"permalink": False}}
     changed = SafeMarkdown(config)
     assert changed.block(text) == html and changed._md is not None
+
+
+def test_a_question_rendered_by_an_earlier_build_is_reused_until_its_view_or_template_changes(tmp_path: Path) -> None:
+    question = tmp_path / "partials" / "quiz" / "question.html"
+    question.parent.mkdir(parents=True)
+    question.write_text("<p>{{ q.prompt }}</p>", encoding="utf-8")
+    bank, html_store = Bank.model_validate(INTAKE_BANK), {}
+
+    def build(earlier_views: dict) -> tuple[QuizRenderer, list[Trusted]]:
+        """As each build does it: a new environment, the views and the HTML earlier builds kept."""
+        templates = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=True)
+        templates.filters.update(markdown=lambda text: text, markdown_inline=lambda text: text)
+        quizzes = QuizRenderer(templates, {"intake": bank})
+        quizzes.reuse_views(earlier_views)
+        quizzes.reuse_question_html(html_store)
+        return quizzes, [quizzes.question_html(view) for view in quizzes.views("intake")]
+
+    first, made = build({})
+    _, again = build(first.views_made())
+    assert again == made and all(html is earlier for html, earlier in zip(again, made))  # not rendered again
+    latest, anew = build({})  # new views, as for an edited bank: rendered again, though the text is the same
+    assert anew == made and not any(html is earlier for html, earlier in zip(anew, made))
+    question.write_text("<div>{{ q.prompt }}</div>", encoding="utf-8")
+    _, edited = build(latest.views_made())  # the same views, but an edited template
+    assert all(html.startswith("<div>") for html in edited)

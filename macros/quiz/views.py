@@ -90,6 +90,7 @@ class QuizRenderer:
         self.pass_mark = pass_mark
         self._views: dict[str, list[QuestionView]] = {}
         self._question_html: dict[tuple[str, str], Trusted] = {}
+        self._earlier_html: dict[tuple[str, str], tuple[QuestionView, Trusted]] = {}  # see reuse_question_html
         # Each text as HTML made inert, by text: banks repeat sources, options and feedback.
         self._block: dict[str, Trusted] = {}
         self._inline: dict[str, Trusted] = {}
@@ -110,12 +111,26 @@ class QuizRenderer:
             self._views[bank_id] = [self._view(bank_id, number, question) for number, question in questions]
         return self._views[bank_id]
 
+    def reuse_question_html(self, earlier: dict) -> None:
+        """Use, and add to, `earlier` (kept by macros/cache.py): the HTML an earlier build made of
+        the very same view (an unchanged bank keeps its views, see reuse_views) with the same
+        question template, so a rebuild renders only the edited bank's questions."""
+        source = self.templates.loader.get_source(self.templates, QUESTION_TEMPLATE)[0]
+        if earlier.get("template") != source:
+            earlier.clear()
+            earlier["template"] = source
+        self._earlier_html = earlier.setdefault("html", {})
+
     def question_html(self, view: QuestionView) -> Trusted:
         """One question as partials/quiz/question.html shows it, made once per build: its quiz and
         the review page show the same question, and a bank may hold a thousand."""
         key = (view.key, view.dom_id)
         if key not in self._question_html:
-            self._question_html[key] = Trusted(self.templates.get_template(QUESTION_TEMPLATE).render(q=view))
+            earlier = self._earlier_html.get(key)
+            made = earlier[1] if earlier and earlier[0] is view else Trusted(
+                self.templates.get_template(QUESTION_TEMPLATE).render(q=view))
+            self._question_html[key] = made
+            self._earlier_html[key] = (view, made)
         return self._question_html[key]
 
     def render(self, bank_id: str, only: list[str] | None = None) -> str:
