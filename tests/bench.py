@@ -42,15 +42,25 @@ BUDGET_ENGINE = 1.20  # our build against plain Material building the Markdown o
 BUDGET_QUESTION_MS = 0.5  # build time a question adds, in a 1,000-question bank
 
 
+def one_build_seconds(project: Path, env: dict[str, str] = QUIET_ENV) -> float:
+    """Wall time of one `mkdocs build`, as a user runs it (start-up included)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "site"],
+                   cwd=project, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
 def build_seconds(project: Path, env: dict[str, str] = QUIET_ENV) -> float:
-    """Median wall time of `mkdocs build`, as a user runs it (start-up included)."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "site"],
-                       cwd=project, env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """Median wall time of `mkdocs build`."""
+    return statistics.median(one_build_seconds(project, env) for _ in range(RUNS))
+
+
+def paired_build_seconds(first: Path, second: Path) -> tuple[float, float, float]:
+    """Medians of the two projects' builds, taken turn about, and the median of their paired
+    differences: on a shared machine, load that comes and goes then weighs on both alike."""
+    pairs = [(one_build_seconds(first), one_build_seconds(second)) for _ in range(RUNS)]
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(b - a for a, b in pairs))
 
 
 WARM_BUILD = """
@@ -280,12 +290,13 @@ def main() -> None:
         idle = plain_material_project(scratch_dir / "idle", idle_macros=True)
         rendered = rendered_markdown_project(scratch_dir / "rendered")
         big = big_bank_project(scratch_dir / "big")
-        ours_s, plain_s, big_s = build_seconds(ours), build_seconds(plain), build_seconds(big)
+        ours_s, big_s, big_extra_s = paired_build_seconds(ours, big)
+        plain_s = build_seconds(plain)
         idle_s, rendered_s = build_seconds(idle), build_seconds(rendered)
         ratio = ours_s / plain_s
         plain_warm, ours_warm = warm_build_seconds(plain, EDITED_PAGE), warm_build_seconds(ours, EDITED_BANK)
         save_to_rebuilt = save_to_rebuilt_seconds(ours)
-        per_question_ms = (big_s - ours_s) * 1000 / QUESTIONS
+        per_question_ms = big_extra_s * 1000 / QUESTIONS
         site = ours / "site"
         quiz_raw, quiz_gz = minified_sizes(QUIZ_SOURCES)
         bundle_raw, bundle_gz = sizes([site / bundle for bundle in OUR_BUNDLES])
@@ -312,7 +323,7 @@ def main() -> None:
         "ok" if ours_warm / plain_warm <= BUDGET_REBUILD else "OVER 1.3x")
     row("save-to-rebuilt time for one bank edit (serve)", f"{save_to_rebuilt:.2f} s", f"median of {SERVE_EDITS}")
     row(f"build: + a {QUESTIONS}-question bank", f"{big_s:.2f} s")
-    row("build cost per question", f"{per_question_ms:.2f} ms",
+    row("build cost per question (paired builds)", f"{per_question_ms:.2f} ms",
         "ok" if per_question_ms <= BUDGET_QUESTION_MS else f"OVER {BUDGET_QUESTION_MS} ms")
     row("quiz JS+CSS minified, raw", f"{quiz_raw:,} B")
     row("quiz JS+CSS minified, gzip -9", f"{quiz_gz:,} B", "ok" if quiz_gz <= BUDGET_GZIP else "OVER 5 KB")
