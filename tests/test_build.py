@@ -92,7 +92,8 @@ def test_paths_and_training_plan_are_built_from_the_data(tmp_path: Path) -> None
     assert f"Total:</strong> {len(every_module)} modules" in plan
     requirements = content.settings.training.requirements
     for page in (plan, (site / "your-coc" / "index.html").read_text(encoding="utf-8")):
-        assert all(f"<li>{rule}</li>" in html.unescape(page) for rule in requirements)
+        shown = re.sub(r"<[^>]+>", "", html.unescape(page))  # tooltips wrap acronyms in <abbr>
+        assert all(rule in shown for rule in requirements)
         assert ("learning path you must finish, by when" in page) != bool(requirements)
     module = (site / "introductory" / "data-elements" / "index.html").read_text(encoding="utf-8")
     position = end_user_steps.index("data-elements") + 1
